@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Dependencies
+
+let dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+]
+
+// MARK: - Targets
+
+let targets: [Target] = [
+    // GSL, through a shim header (see Sources/CGSL/shim.h). Promises no Swift API.
+    .systemLibrary(
+        name: "CGSL",
+        pkgConfig: "gsl",
+        providers: [.apt(["libgsl-dev"])]
+    ),
+    // Generators, stream derivation, distributions and special functions: the only importer of CGSL.
+    .target(name: "PoolSimRandom", dependencies: ["CGSL"]),
+    // Scenario values, pool rules, engine, statistics. No files, no printing, no clocks.
+    .target(name: "PoolSimCore", dependencies: ["PoolSimRandom"]),
+    // Scenario files (YAML, TOML, JSON), loan tapes, defaults files, diagnostics.
+    .target(
+        name: "PoolSimScenario",
+        dependencies: [
+            "PoolSimCore",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]
+    ),
+    // Exporters: CSV, XLSX, JSON, HTML.
+    .target(
+        name: "PoolSimReport",
+        dependencies: [
+            "PoolSimCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]
+    ),
+    // The command line: parses arguments and wires the pieces together.
+    .executableTarget(
+        name: "poolsim",
+        dependencies: [
+            "PoolSimCore", "PoolSimScenario", "PoolSimReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "PoolSimRandomTests", dependencies: ["PoolSimRandom"]),
+    .testTarget(name: "PoolSimCoreTests", dependencies: ["PoolSimCore"]),
+    .testTarget(
+        name: "PoolSimScenarioTests",
+        dependencies: ["PoolSimScenario"],
+        resources: [.copy("Fixtures")]
+    ),
+]
+
+// MARK: - Package
+
+let package = Package(
+    name: "PoolSim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "poolsim", targets: ["poolsim"]),
+    ],
+    dependencies: dependencies,
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,26 @@
+// Accessors for GSL's global generator-type pointers. Swift 6 refuses to read
+// mutable C globals from concurrent code, so each is wrapped in a function.
+#ifndef POOLSIM_CGSL_SHIM_H
+#define POOLSIM_CGSL_SHIM_H
+
+#include <gsl/gsl_version.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_gamma.h>
+
+static inline const gsl_rng_type *poolsim_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *poolsim_rng_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_rng_type *poolsim_rng_ranlxd1(void) { return gsl_rng_ranlxd1; }
+static inline const gsl_rng_type *poolsim_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
+static inline const gsl_rng_type *poolsim_rng_ranlxs2(void) { return gsl_rng_ranlxs2; }
+static inline const gsl_rng_type *poolsim_rng_ranlux389(void) { return gsl_rng_ranlux389; }
+static inline const gsl_rng_type *poolsim_rng_gfsr4(void) { return gsl_rng_gfsr4; }
+static inline const gsl_rng_type *poolsim_rng_mrg(void) { return gsl_rng_mrg; }
+static inline const gsl_rng_type *poolsim_rng_cmrg(void) { return gsl_rng_cmrg; }
+
+static inline const char *poolsim_gsl_version(void) { return gsl_version; }
+
+#endif

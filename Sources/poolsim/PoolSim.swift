@@ -1,0 +1,13 @@
+import ArgumentParser
+import PoolSimCore
+import PoolSimRandom
+
+@main
+struct PoolSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poolsim",
+        abstract: "Monte Carlo simulator for government loan risk-compensation pools.",
+        version: "\(PoolSimVersion.string) (GSL \(GSL.version))",
+        subcommands: []
+    )
+}

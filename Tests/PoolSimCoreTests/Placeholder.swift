@@ -1,0 +1,3 @@
+import Testing
+@testable import PoolSimCore
+@Test func versionIsSet() { #expect(!PoolSimVersion.string.isEmpty) }
