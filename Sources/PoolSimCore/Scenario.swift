@@ -234,7 +234,7 @@ public struct DefaultModel: Sendable, Equatable {
 // MARK: - Banks, segments, loans
 
 /// LGD as a Beta distribution with this mean and sd (fixed when sd = 0).
-public struct LGDSpec: Sendable, Equatable {
+public struct LGDSpec: Sendable, Hashable {
     public var mean: Double
     public var sd: Double
 

@@ -1,0 +1,240 @@
+import Foundation
+import PoolSimRandom
+
+/// The default model of a scenario compiled for sampling: loans grouped by what
+/// determines their conditional default probability (bank, sector, PD), each
+/// group's loans at risk listed year by year, thresholds precomputed.
+struct CompiledDefaultModel: Sendable {
+    let horizonYears: Int
+    let copula: Copula
+    let bankCount: Int
+    let sectorCount: Int
+    // Factor loadings: X = a·G + b·S + c·B + d·ε.
+    let loadingGlobal: Double
+    let loadingSector: Double
+    let loadingBank: Double
+    let loadingIdiosyncratic: Double
+    let persistence: Double
+    let persistenceInnovation: Double
+    let tDegreesOfFreedom: Double
+    let chiSquared: ChiSquared?
+    /// Per sector; nil where the sector's variance is 0 (Γ ≡ 1).
+    let sectorGamma: [GammaDistribution?]
+
+    // Groups of loans sharing bank, sector and PD.
+    let groupBank: [Int]
+    let groupSector: [Int]
+    /// Per group and year (g·H + t−1): Φ⁻¹(p) (gaussian), t_ν⁻¹(p) (t), or p (CreditRisk+),
+    /// with p = min(1, pd × m(t)).
+    let groupThreshold: [Double]
+    /// Loans of group g at risk in year t (before defaults) are
+    /// `candidates[candidateStart[g·H + t−1] ..< candidateStart[g·H + t]]`.
+    let candidateStart: [Int]
+    let candidates: [Int32]
+
+    let loanLGD: [Int32]
+    let lgdDistributions: [BetaDistribution]
+    let lgdAdd: Double
+    let loanCount: Int
+
+    init(scenario: Scenario, loans: [Loan]) throws(RandomError) {
+        let model = scenario.defaultModel
+        let horizon = scenario.horizonYears
+        horizonYears = horizon
+        copula = model.copula
+        bankCount = scenario.banks.count
+        let rho = model.rhoGlobal + model.rhoSector + model.rhoBank
+        loadingGlobal = model.rhoGlobal.squareRoot()
+        loadingSector = model.rhoSector.squareRoot()
+        loadingBank = model.rhoBank.squareRoot()
+        loadingIdiosyncratic = (1 - rho).squareRoot()
+        persistence = model.globalPersistence
+        persistenceInnovation = (1 - model.globalPersistence * model.globalPersistence).squareRoot()
+        tDegreesOfFreedom = model.tDegreesOfFreedom
+        chiSquared = model.copula == .t ? try ChiSquared(degreesOfFreedom: model.tDegreesOfFreedom) : nil
+        lgdAdd = model.lgdAdd
+        loanCount = loans.count
+
+        var sectorIndex: [String: Int] = [:]
+        var sectors: [String] = []
+        var bankIndex: [String: Int] = [:]
+        for (b, bank) in scenario.banks.enumerated() { bankIndex[bank.id] = b }
+        struct GroupKey: Hashable { let bank: Int; let sector: Int; let pd: Double }
+        var groupOf: [GroupKey: Int] = [:]
+        var groupKeys: [GroupKey] = []
+        var members: [[Int]] = []
+        var lgdIndex: [LGDSpec: Int] = [:]
+        var lgds: [BetaDistribution] = []
+        var loanLGD: [Int32] = []
+        for (i, loan) in loans.enumerated() {
+            let sector: Int
+            if let known = sectorIndex[loan.sector] {
+                sector = known
+            } else {
+                sector = sectors.count
+                sectorIndex[loan.sector] = sector
+                sectors.append(loan.sector)
+            }
+            let key = GroupKey(bank: bankIndex[loan.bank]!, sector: sector, pd: loan.pd)
+            if let g = groupOf[key] {
+                members[g].append(i)
+            } else {
+                groupOf[key] = groupKeys.count
+                groupKeys.append(key)
+                members.append([i])
+            }
+            if let k = lgdIndex[loan.lgd] {
+                loanLGD.append(Int32(k))
+            } else {
+                lgdIndex[loan.lgd] = lgds.count
+                loanLGD.append(Int32(lgds.count))
+                lgds.append(try BetaDistribution(mean: loan.lgd.mean, sd: loan.lgd.sd))
+            }
+        }
+        sectorCount = sectors.count
+        sectorGamma = try sectors.map { sector throws(RandomError) -> GammaDistribution? in
+            let variance = model.variance(ofSector: sector)
+            return variance > 0 ? try GammaDistribution(mean: 1, variance: variance) : nil
+        }
+        groupBank = groupKeys.map(\.bank)
+        groupSector = groupKeys.map(\.sector)
+        var thresholds: [Double] = []
+        var starts: [Int] = [0]
+        var candidates: [Int32] = []
+        for (g, key) in groupKeys.enumerated() {
+            for t in 1...horizon {
+                let p = min(1, key.pd * model.multiplier(year: t))
+                switch model.copula {
+                case .gaussian: thresholds.append(Probability.normalQuantile(p))
+                case .t: thresholds.append(Probability.studentTQuantile(p, degreesOfFreedom: model.tDegreesOfFreedom))
+                case .creditriskplus: thresholds.append(p)
+                }
+                for i in members[g] where loans[i].isAtRisk(year: t) { candidates.append(Int32(i)) }
+                starts.append(candidates.count)
+            }
+        }
+        groupThreshold = thresholds
+        candidateStart = starts
+        self.candidates = candidates
+        self.loanLGD = loanLGD
+        lgdDistributions = lgds
+    }
+
+    var groupCount: Int { groupBank.count }
+}
+
+
+/// Draws the defaults of one trial at a time into reused buffers.
+struct DefaultSampler {
+    let model: CompiledDefaultModel
+    let method: SamplingMethod
+    /// This trial's defaults, ordered by year.
+    private(set) var events: [DefaultEvent] = []
+    private var defaulted: [Bool]
+    private var sectorFactor: [Double]
+    private var bankFactor: [Double]
+
+    init(model: CompiledDefaultModel, method: SamplingMethod) {
+        self.model = model
+        self.method = method
+        defaulted = Array(repeating: false, count: model.loanCount)
+        sectorFactor = Array(repeating: 0, count: model.sectorCount)
+        bankFactor = Array(repeating: 0, count: model.bankCount)
+        events.reserveCapacity(64)
+    }
+
+    /// Draws one trial. The order of draws, which fixes the streams: per year,
+    /// the factors (G, then each sector, then each bank, then W for the t copula;
+    /// or each sector's Γ for CreditRisk+), then the groups in order, and for
+    /// each default its LGD and then its time in the year.
+    mutating func drawTrial(using generator: RandomGenerator) {
+        for event in events { defaulted[event.loan] = false }
+        events.removeAll(keepingCapacity: true)
+        let normal = StandardNormal()
+        var global = 0.0
+        let horizon = model.horizonYears
+        for t in 1...horizon {
+            var scale = 1.0
+            if model.copula == .creditriskplus {
+                for k in 0..<model.sectorCount {
+                    sectorFactor[k] = model.sectorGamma[k]?.sample(using: generator) ?? 1
+                }
+            } else {
+                let innovation = normal.sample(using: generator)
+                global = t == 1 ? innovation : model.persistence * global + model.persistenceInnovation * innovation
+                for k in 0..<model.sectorCount { sectorFactor[k] = normal.sample(using: generator) }
+                for b in 0..<model.bankCount { bankFactor[b] = normal.sample(using: generator) }
+                if let chiSquared = model.chiSquared {
+                    scale = (chiSquared.sample(using: generator) / model.tDegreesOfFreedom).squareRoot()
+                }
+            }
+            for g in 0..<model.groupCount {
+                let q = conditionalProbability(group: g, year: t, global: global, scale: scale)
+                guard q > 0 else { continue }
+                let start = model.candidateStart[g * horizon + t - 1]
+                let end = model.candidateStart[g * horizon + t]
+                switch method {
+                case .grouped: drawGrouped(start..<end, probability: q, year: t, using: generator)
+                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, using: generator)
+                }
+            }
+        }
+    }
+
+    /// The group's default probability given the year's factors.
+    @inline(__always)
+    private func conditionalProbability(group g: Int, year t: Int, global: Double, scale: Double) -> Double {
+        let threshold = model.groupThreshold[g * model.horizonYears + t - 1]
+        switch model.copula {
+        case .creditriskplus:
+            return min(1, threshold * sectorFactor[model.groupSector[g]])
+        case .gaussian, .t:
+            if threshold == -.infinity { return 0 }
+            if threshold == .infinity { return 1 }
+            let systematic = model.loadingGlobal * global
+                + model.loadingSector * sectorFactor[model.groupSector[g]]
+                + model.loadingBank * bankFactor[model.groupBank[g]]
+            return Probability.normalCDF((threshold * scale - systematic) / model.loadingIdiosyncratic)
+        }
+    }
+
+    /// Each loan at risk defaults with probability q: jump from default to
+    /// default by geometric gaps, so the cost follows the number of defaults.
+    /// A jump landing on a loan that defaulted in an earlier year is ignored:
+    /// every loan still at risk gets its own independent Bernoulli(q).
+    private mutating func drawGrouped(_ range: Range<Int>, probability q: Double, year: Int,
+                                      using generator: RandomGenerator) {
+        if q >= 1 {
+            for position in range { recordDefault(Int(model.candidates[position]), year: year, using: generator) }
+            return
+        }
+        let logSurvival = log1p(-q)
+        var position = range.lowerBound - 1
+        while true {
+            // Failures before the next success: ⌊ln U / ln(1−q)⌋, U uniform on (0, 1).
+            let gap = log(generator.uniformPositive()) / logSurvival
+            if gap >= Double(range.upperBound - position - 1) { return }
+            position += Int(gap) + 1
+            recordDefault(Int(model.candidates[position]), year: year, using: generator)
+        }
+    }
+
+    /// The reference method: one uniform per loan at risk.
+    private mutating func drawPerLoan(_ range: Range<Int>, probability q: Double, year: Int,
+                                      using generator: RandomGenerator) {
+        for position in range {
+            let loan = Int(model.candidates[position])
+            if defaulted[loan] { continue }
+            if generator.uniform() < q { recordDefault(loan, year: year, using: generator) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func recordDefault(_ loan: Int, year: Int, using generator: RandomGenerator) {
+        guard !defaulted[loan] else { return }
+        defaulted[loan] = true
+        let drawn = model.lgdDistributions[Int(model.loanLGD[loan])].sample(using: generator)
+        let lgd = min(1, max(0, drawn + model.lgdAdd))
+        events.append(DefaultEvent(loan: loan, year: year, lgd: lgd, time: generator.uniform()))
+    }
+}

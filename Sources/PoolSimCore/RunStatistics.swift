@@ -1,0 +1,130 @@
+import Foundation
+
+/// The ruin probabilities for which the balance needed is reported.
+public let ruinProbabilityLevels: [Double] = [0.10, 0.05, 0.01, 0.005, 0.001]
+
+/// The confidence levels of VaR and expected shortfall of total claims.
+public let tailLevels: [(name: String, level: Double)] = [("0.95", 0.95), ("0.99", 0.99), ("0.995", 0.995)]
+
+/// Everything the results document reports, computed from the trials (MODEL.md §7).
+public struct RunStatistics: Sendable {
+    public struct YearStats: Sendable {
+        public var year: Int
+        /// By `YearQuantity`.
+        public var stats: [Stat]
+        public func stat(_ q: YearQuantity) -> Stat { stats[q.rawValue] }
+    }
+
+    public struct BankStats: Sendable {
+        public var id: String
+        public var name: String
+        /// By `BankQuantity`.
+        public var stats: [Stat]
+        /// E[bank's claims | total claims ≥ VaR₉₉].
+        public var tailContribution99: Double
+        public func stat(_ q: BankQuantity) -> Stat { stats[q.rawValue] }
+    }
+
+    public struct PoolSize: Sendable {
+        /// Whether each trial's required pool is defined (coverage independent of the balance).
+        public var available: Bool
+        /// (ruin probability, initial balance): the (1 − p) quantile of the required pool.
+        public var required: [(ruinProbability: Double, initialBalance: Double)]
+        /// (initial balance, P(exhaustion)) = P(required pool > balance).
+        public var curve: [(initialBalance: Double, pExhaustion: Double)]
+    }
+
+    public var trials: Int
+    /// P(the pool is exhausted within the horizon).
+    public var pExhaustion: ProbabilityEstimate
+    /// P(first exhaustion in year 1 … t), t = 1 … H: the chance of running dry within t years.
+    public var pExhaustionByYear: [ProbabilityEstimate]
+    /// By `TotalQuantity`.
+    public var totals: [Stat]
+    /// Value at risk and expected shortfall of total claims, by `tailLevels`.
+    public var claimsVaR: [Double]
+    public var claimsES: [Double]
+    public var byYear: [YearStats]
+    public var byBank: [BankStats]
+    public var poolSize: PoolSize
+
+    public func total(_ q: TotalQuantity) -> Stat { totals[q.rawValue] }
+
+    public init(records: TrialRecords, banks: [Bank], initialBalance: Double) {
+        let n = records.count
+        precondition(n > 0, "statistics of no trials")
+        trials = n
+        let horizon = records.horizonYears
+        var firstExhaustions = [Int](repeating: 0, count: horizon + 1)
+        for year in records.exhaustionYear { firstExhaustions[Int(year)] += 1 }
+        var cumulative = 0
+        pExhaustionByYear = (1...horizon).map { t in
+            cumulative += firstExhaustions[t]
+            return .wilson(successes: cumulative, trials: n)
+        }
+        pExhaustion = .wilson(successes: n - firstExhaustions[0], trials: n)
+        totals = TotalQuantity.allCases.map { Stat(records.total($0)) }
+
+        // Tail of total claims. ES_α = E[L | L ≥ VaR_α], so the banks' tail
+        // contributions at 99% add up to ES₉₉.
+        let claims = records.total(.claims)
+        let sortedClaims = claims.sorted()
+        claimsVaR = tailLevels.map { Stat.percentile(sorted: sortedClaims, $0.level) }
+        claimsES = claimsVaR.map { threshold in
+            let tail = sortedClaims.drop { $0 < threshold }
+            return tail.reduce(0, +) / Double(tail.count)
+        }
+        let var99 = claimsVaR[1]
+        let inTail = claims.map { $0 >= var99 }
+        let tailCount = Double(inTail.lazy.filter { $0 }.count)
+
+        byYear = (1...horizon).map { t in
+            YearStats(year: t, stats: YearQuantity.allCases.map { Stat(records.year($0, t)) })
+        }
+        byBank = banks.enumerated().map { b, bank in
+            let bankClaims = records.bank(.claims, b)
+            var tailClaims = 0.0
+            for i in bankClaims.indices where inTail[i] { tailClaims += bankClaims[i] }
+            return BankStats(id: bank.id, name: bank.name,
+                             stats: BankQuantity.allCases.map { Stat(records.bank($0, b)) },
+                             tailContribution99: tailClaims / tailCount)
+        }
+        poolSize = Self.poolSize(requiredPool: records.requiredPool, initialBalance: initialBalance)
+    }
+
+    /// Pool sizing from each trial's required pool: P(exhaustion | balance B) = P(R > B).
+    static func poolSize(requiredPool: [Double], initialBalance: Double) -> PoolSize {
+        guard let first = requiredPool.first, !first.isNaN else {
+            return PoolSize(available: false, required: [], curve: [])
+        }
+        let sorted = requiredPool.sorted()
+        let n = Double(sorted.count)
+        let required = ruinProbabilityLevels.map { p in
+            (ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, 1 - p))
+        }
+        // 41 balances from 0 to a round number past both the initial balance and
+        // the balance for a 0.1% ruin probability.
+        let top = niceCeiling(max(1.25 * initialBalance, Stat.percentile(sorted: sorted, 0.999) * 1.1, 1))
+        let curve = (0...40).map { k -> (initialBalance: Double, pExhaustion: Double) in
+            let balance = top * Double(k) / 40
+            // Trials whose required pool exceeds the balance: sorted.count − (index of first > balance).
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] > balance { high = middle } else { low = middle + 1 }
+            }
+            return (initialBalance: balance, pExhaustion: Double(sorted.count - low) / n)
+        }
+        return PoolSize(available: true, required: required, curve: curve)
+    }
+
+    /// The smallest of 1, 2, 2.5, 5 × 10^k not below x.
+    static func niceCeiling(_ x: Double) -> Double {
+        let magnitude = pow(10, (log10(x)).rounded(.down))
+        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= x * (1 - 1e-12) {
+            return step * magnitude
+        }
+        return 10 * magnitude
+    }
+}
