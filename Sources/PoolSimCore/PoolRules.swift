@@ -155,6 +155,8 @@ public struct SettlementScratch: Sendable {
     var bankBase: [Double] = []
     var bankDefaultedPrincipal: [Double] = []
     var bankAtRisk: [Double] = []
+    /// Indices, in the defaults settled last, of defaults of loans not covered when they defaulted.
+    public internal(set) var uncoveredDefaults: [Int] = []
 
     public init() {}
 }
@@ -198,6 +200,7 @@ struct Settlement {
         self.outcome.requiredPool = nil
         self.outcome.uncoveredDefaults = 0
         self.scratch.claims.removeAll(keepingCapacity: true)
+        self.scratch.uncoveredDefaults.removeAll(keepingCapacity: true)
         Self.reset(&self.scratch.lostPrincipal, count: banks * horizon * horizon)
         Self.reset(&self.scratch.coverage, count: banks * horizon)
         Self.reset(&self.scratch.bankBase, count: banks)
@@ -225,14 +228,14 @@ struct Settlement {
             let yearStart = next
             while next < defaults.count && defaults[next].year == t { next += 1 }
             precondition(next == defaults.count || defaults[next].year > t, "defaults must be ordered by year")
-            balance = settleYear(t, openingBalance: balance, defaults: defaults[yearStart..<next],
+            balance = settleYear(t, openingBalance: balance, defaults: defaults, range: yearStart..<next,
                                  initialBalance: initialBalance)
         }
     }
 
     // MARK: One year
 
-    private mutating func settleYear(_ t: Int, openingBalance: Double, defaults: ArraySlice<DefaultEvent>,
+    private mutating func settleYear(_ t: Int, openingBalance: Double, defaults: [DefaultEvent], range: Range<Int>,
                                      initialBalance: Double) -> Double {
         let horizon = rules.horizonYears
         decideCoverage(year: t, openingBalance: openingBalance, initialBalance: initialBalance)
@@ -244,7 +247,7 @@ struct Settlement {
             scratch.bankBase[b] = 0
             scratch.bankDefaultedPrincipal[b] = 0
         }
-        for event in defaults { recordDefault(event) }
+        for k in range { recordDefault(defaults[k], index: k) }
         setBankClaims(year: t, firstNewClaim: firstNewClaim)
         applySuspensions(year: t)
 
@@ -310,7 +313,11 @@ struct Settlement {
             requested += scratch.coverage[b * horizon + t - 1] * atRisk(bank: b, origination: t, year: t)
         }
         guard requested > 0 else { return }
-        let room = max(0, cap * openingBalance - outstanding)
+        // A cap filled exactly can leave a few ulps of "room" (the difference of two
+        // nearly equal sums); below 1e-9 of k × B(t−1) it is rounding, not room, and
+        // must not cover new loans at fractions like 1e-16.
+        var room = max(0, cap * openingBalance - outstanding)
+        if room <= 1e-9 * cap * openingBalance { room = 0 }
         let leverageFraction = min(1, room / requested)
         for b in 0..<rules.bankCount { scratch.coverage[b * horizon + t - 1] *= leverageFraction }
     }
@@ -335,7 +342,7 @@ struct Settlement {
         }
     }
 
-    private mutating func recordDefault(_ event: DefaultEvent) {
+    private mutating func recordDefault(_ event: DefaultEvent, index: Int) {
         let horizon = rules.horizonYears
         let i = event.loan
         let b = rules.loanBank[i]
@@ -351,6 +358,7 @@ struct Settlement {
         let f = scratch.coverage[b * horizon + o - 1]
         guard f > 0 else {
             outcome.uncoveredDefaults += 1
+            scratch.uncoveredDefaults.append(index)
             return
         }
         let index = b * horizon + t - 1

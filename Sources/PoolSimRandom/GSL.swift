@@ -10,7 +10,8 @@ public enum GSL {
     }()
 
     /// Switches GSL's abort-on-error handler off. Idempotent and thread-safe;
-    /// every entry point of this module calls it, the executable calls it at start-up.
+    /// every entry point of this module that can reach the handler calls it,
+    /// the executable calls it at start-up.
     public static func start() {
         _ = handlerSwitchedOff
     }

@@ -1,6 +1,9 @@
 import CGSL
 
 /// Cumulative distribution and quantile functions, from GSL.
+///
+/// Functions that can reach GSL's error handler (bad ν, poles) switch it off
+/// first, so they return NaN rather than abort; the normal ones never reach it.
 public enum Probability {
     /// Φ(x), the standard normal CDF.
     @inlinable public static func normalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
@@ -13,11 +16,13 @@ public enum Probability {
 
     /// The CDF of Student's t with ν degrees of freedom.
     @inlinable public static func studentTCDF(_ x: Double, degreesOfFreedom nu: Double) -> Double {
-        gsl_cdf_tdist_P(x, nu)
+        GSL.start()
+        return gsl_cdf_tdist_P(x, nu)
     }
 
     /// The quantile t_ν⁻¹(p) of Student's t; −∞ at 0 and +∞ at 1.
     @inlinable public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
+        GSL.start()
         if p <= 0 { return -.infinity }
         if p >= 1 { return .infinity }
         return gsl_cdf_tdist_Pinv(p, nu)
@@ -25,15 +30,27 @@ public enum Probability {
 
     /// The upper tail P(χ²_ν > x), for goodness-of-fit tests.
     public static func chiSquaredUpperTail(_ x: Double, degreesOfFreedom nu: Double) -> Double {
-        gsl_cdf_chisq_Q(x, nu)
+        GSL.start()
+        return gsl_cdf_chisq_Q(x, nu)
+    }
+
+    /// P(X ≤ k) for X binomial with n trials of probability p.
+    public static func binomialCDF(_ k: Int, n: Int, p: Double) -> Double {
+        if k < 0 { return 0 }
+        if k >= n { return 1 }
+        return gsl_cdf_binomial_P(UInt32(k), p, UInt32(n))
     }
 
     /// ln Γ(x) for x > 0.
-    public static func logGamma(_ x: Double) -> Double { gsl_sf_lngamma(x) }
+    public static func logGamma(_ x: Double) -> Double {
+        GSL.start()
+        return gsl_sf_lngamma(x)
+    }
 
     /// ln C(n, k).
     public static func logChoose(_ n: Int, _ k: Int) -> Double {
-        gsl_sf_lnchoose(UInt32(n), UInt32(k))
+        GSL.start()
+        return gsl_sf_lnchoose(UInt32(n), UInt32(k))
     }
 }
 

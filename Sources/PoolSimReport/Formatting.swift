@@ -1,0 +1,87 @@
+import PoolSimCore
+
+/// Number formats for files and tables.
+public enum NumberFormat {
+    /// Plain decimal notation with every significant digit of the shortest
+    /// round-trip form: no exponent, so spreadsheets read the full value.
+    public static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = "\(value)"
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let exponent = Int(text[text.index(after: e)...])!
+        var mantissa = String(text[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = integer + fraction
+        var point = integer.count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: -point + 1) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var result = String(digits.prefix(point))
+        var tail = String(digits.dropFirst(point))
+        while tail.hasSuffix("0") { tail.removeLast() }
+        if !tail.isEmpty { result += "." + tail }
+        return (negative ? "-" : "") + result
+    }
+
+    /// Yuan for people: rounded, thousands separated ("110,000,000").
+    public static func money(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        return grouped(Int64(value.rounded()))
+    }
+
+    /// Yuan in millions for charts and headlines ("110.0 M").
+    public static func millions(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return "–" }
+        return fixed(value / 1e6, digits: digits) + " M"
+    }
+
+    /// A probability as a percentage ("1.23%").
+    public static func percent(_ value: Double, digits: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        return fixed(value * 100, digits: digits) + "%"
+    }
+
+    /// A count or average count with one decimal where it is not whole.
+    public static func count(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        return value == value.rounded() ? grouped(Int64(value)) : fixed(value, digits: 1)
+    }
+
+    /// `value` rounded to `digits` decimals, without exponent.
+    public static func fixed(_ value: Double, digits: Int) -> String {
+        let scale = pow10(digits)
+        let rounded = (abs(value) * scale).rounded()
+        let whole = Int64(rounded / scale)
+        var text = grouped(whole)
+        if digits > 0 {
+            let fraction = Int64(rounded - Double(whole) * scale)
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return (value < 0 && rounded != 0 ? "-" : "") + text
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<n { result *= 10 }
+        return result
+    }
+
+    static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, character) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+}

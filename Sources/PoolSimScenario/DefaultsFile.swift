@@ -1,0 +1,141 @@
+import Foundation
+import PoolSimCore
+
+/// A defaults file for `poolsim replay` (CLI.md): CSV with header
+/// `year,loan_id,lgd[,time]`, one default per row.
+public enum DefaultsFile {
+    public static let columns = ["year", "loan_id", "lgd", "time"]
+    static let requiredColumns = ["year", "loan_id", "lgd"]
+
+    /// The defaults, ordered by year (file order within a year), and the line each came from.
+    public struct Replayed: Sendable {
+        public var defaults: [DefaultEvent]
+        /// The file line of each default, for messages.
+        public var lines: [Int]
+        public var file: String
+    }
+
+    /// Reads and checks the file against the portfolio. Every problem is
+    /// collected; any error throws, with exit 65 (66 for a missing file).
+    ///
+    /// An empty `lgd` is the loan's mean LGD plus the scenario's `lgd_add`,
+    /// clamped to [0, 1]; a given one is used as it is. `time` orders claims
+    /// under `fifo`; it must be given on every row or on none (then file order).
+    public static func load(path: String, loans: [Loan], scenario: Scenario) throws(InputError) -> Replayed {
+        let data = try ScenarioLoader.readFile(path, missing: .error("no such file", at: SourceLocation(file: path)))
+        let text = try ScenarioLoader.decodeText(data, file: path)
+        return try read(text, file: path, loans: loans, scenario: scenario)
+    }
+
+    public static func read(_ text: String, file: String, loans: [Loan], scenario: Scenario) throws(InputError) -> Replayed {
+        let log = DiagnosticLog()
+        let records: [CSV.Record]
+        switch CSV.parse(text) {
+        case let .success(parsed): records = parsed
+        case let .failure(problem):
+            throw InputError(.invalid, [.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))])
+        }
+        guard let header = records.first else {
+            throw InputError(.invalid, [.error("the defaults file is empty; it needs the header year,loan_id,lgd[,time]",
+                                               at: SourceLocation(file: file))])
+        }
+        func location(_ record: CSV.Record, _ index: Int?) -> SourceLocation {
+            let column = index.flatMap { record.fields.indices.contains($0) ? record.fields[$0].column : nil }
+            return SourceLocation(file: file, line: record.line, column: column ?? 1)
+        }
+        var columnIndex: [String: Int] = [:]
+        for (index, field) in header.fields.enumerated() {
+            let name = field.text.trimmingCharacters(in: .whitespaces)
+            if !columns.contains(name) {
+                log.error("unknown column '\(name)'", at: location(header, index), path: name,
+                          hint: Suggestion.hint(for: name, in: columns, noun: "columns"))
+            } else if columnIndex[name] != nil {
+                log.error("duplicate column '\(name)'", at: location(header, index), path: name)
+            } else {
+                columnIndex[name] = index
+            }
+        }
+        let missing = requiredColumns.filter { columnIndex[$0] == nil }
+        if !missing.isEmpty {
+            log.error("missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                      at: location(header, nil), hint: "the header is: year,loan_id,lgd[,time]")
+        }
+        guard !log.hasErrors else { throw InputError(.invalid, log.items) }
+
+        let loanIndex = Dictionary(loans.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstLine: [Int: Int] = [:]
+        var rows: [(event: DefaultEvent, line: Int)] = []
+        var timed: Bool?
+        let horizon = scenario.horizonYears
+        for record in records.dropFirst() {
+            if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard record.fields.count == header.fields.count else {
+                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                          at: location(record, nil))
+                continue
+            }
+            var valid = true
+            func text(_ column: String) -> String {
+                columnIndex[column].map { record.fields[$0].text.trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            func fail(_ column: String, _ message: String, hint: String? = nil) {
+                log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
+                valid = false
+            }
+
+            let yearText = text("year")
+            let year = Int(yearText) ?? 0
+            if Int(yearText) == nil {
+                fail("year", "year must be a whole number, got \"\(yearText)\"")
+            } else if !(1...horizon).contains(year) {
+                fail("year", "year must be in [1, \(horizon)] (the horizon), got \(year)")
+            }
+            let id = text("loan_id")
+            let loan = loanIndex[id]
+            if loan == nil {
+                fail("loan_id", "unknown loan '\(id)'",
+                     hint: Suggestion.closest(to: id, in: Array(loanIndex.keys).sorted()).map { "did you mean '\($0)'?" }
+                        ?? "`poolsim portfolio` lists the loans of the scenario")
+            } else if let loan, let first = firstLine[loan] {
+                fail("loan_id", "loan '\(id)' defaults twice", hint: "its first default is on line \(first)")
+            }
+            if let loan, valid, !loans[loan].isAtRisk(year: year) {
+                let l = loans[loan]
+                let term = l.termYears == 1 ? "year \(l.originationYear)" : "years \(l.originationYear)–\(l.maturityYear)"
+                fail("year", "loan '\(id)' is at risk in \(term) only, not in year \(year)")
+            }
+            var lgd = 0.0
+            let lgdText = text("lgd")
+            if lgdText.isEmpty {
+                if let loan { lgd = min(1, max(0, loans[loan].lgd.mean + scenario.defaultModel.lgdAdd)) }
+            } else if let value = Double(lgdText), (0...1).contains(value) {
+                lgd = value
+            } else {
+                fail("lgd", "lgd must be a number in [0, 1] or empty, got \"\(lgdText)\"")
+            }
+            var time = 0.0
+            let timeText = text("time")
+            if columnIndex["time"] != nil {
+                if timeText.isEmpty {
+                    if timed == true { fail("time", "time is empty here but given on earlier rows; give it on every row or on none") }
+                    timed = timed ?? false
+                } else {
+                    if timed == false { fail("time", "time is given here but empty on earlier rows; give it on every row or on none") }
+                    timed = timed ?? true
+                    if let value = Double(timeText), value >= 0, value < 1 {
+                        time = value
+                    } else {
+                        fail("time", "time must be a fraction of the year in [0, 1), got \"\(timeText)\"")
+                    }
+                }
+            }
+            guard valid, let loan else { continue }
+            firstLine[loan] = record.line
+            rows.append((DefaultEvent(loan: loan, year: year, lgd: lgd, time: time), record.line))
+        }
+        guard !log.hasErrors else { throw InputError(.invalid, log.items) }
+        // Stable: file order is kept within a year.
+        let ordered = rows.enumerated().sorted { ($0.element.event.year, $0.offset) < ($1.element.event.year, $1.offset) }
+        return Replayed(defaults: ordered.map(\.element.event), lines: ordered.map(\.element.line), file: file)
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+import PoolSimCore
+
+/// Loan tapes: CSV files listing individual loans (SCENARIO.md, "Loan tape CSV").
+public enum LoanTape {
+    /// The columns, in the order `poolsim portfolio` writes them.
+    public static let columns = [
+        "loan_id", "bank", "amount", "pd", "lgd_mean", "lgd_sd", "type", "sector",
+        "origination_year", "term_years", "firm_id",
+    ]
+    /// Columns the header must have; the others may be left out and are then empty.
+    static let requiredColumns = ["loan_id", "bank", "amount", "pd", "lgd_mean"]
+
+    /// The loans as a CSV loan tape, header first.
+    public static func csv(_ loans: [Loan]) -> String {
+        var text = columns.joined(separator: ",") + "\n"
+        for loan in loans {
+            let fields = [
+                loan.id, loan.bank, NumberText.format(loan.amount), NumberText.format(loan.pd),
+                NumberText.format(loan.lgd.mean), NumberText.format(loan.lgd.sd), loan.type, loan.sector,
+                String(loan.originationYear), String(loan.termYears), loan.firmID ?? "",
+            ]
+            text += fields.map(CSV.field).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// Reads and checks a tape; problems go to `log`, each naming the file, line and column.
+    /// Returns the valid loans and the line each starts on.
+    static func read(_ text: String, file: String, bankIDs: [String], horizon: Int, log: DiagnosticLog)
+        -> (loans: [Loan], lines: [Int])
+    {
+        let records: [CSV.Record]
+        switch CSV.parse(text) {
+        case let .success(parsed): records = parsed
+        case let .failure(problem):
+            log.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
+            return ([], [])
+        }
+        guard let header = records.first else {
+            log.error("the loan tape is empty; it needs a header row", at: SourceLocation(file: file))
+            return ([], [])
+        }
+        func location(_ record: CSV.Record, _ index: Int?) -> SourceLocation {
+            let column = index.flatMap { record.fields.indices.contains($0) ? record.fields[$0].column : nil }
+            return SourceLocation(file: file, line: record.line, column: column ?? 1)
+        }
+
+        var columnIndex: [String: Int] = [:]
+        var headerValid = true
+        for (index, field) in header.fields.enumerated() {
+            let name = field.text.trimmingCharacters(in: .whitespaces)
+            if !columns.contains(name) {
+                log.error("unknown column '\(name)'", at: location(header, index), path: name,
+                          hint: Suggestion.hint(for: name, in: columns, noun: "columns"))
+                headerValid = false
+            } else if columnIndex[name] != nil {
+                log.error("duplicate column '\(name)'", at: location(header, index), path: name)
+                headerValid = false
+            } else {
+                columnIndex[name] = index
+            }
+        }
+        let missing = requiredColumns.filter { columnIndex[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            log.error("missing column\(missing.count == 1 ? "" : "s") \(list)", at: location(header, nil),
+                      hint: "the header is: \(columns.joined(separator: ","))")
+            headerValid = false
+        }
+        guard headerValid else { return ([], []) }
+
+        var loans: [Loan] = []
+        var lines: [Int] = []
+        var firstLine: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard record.fields.count == header.fields.count else {
+                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                          at: location(record, nil))
+                continue
+            }
+            var rowValid = true
+            func text(_ column: String) -> String {
+                guard let index = columnIndex[column] else { return "" }
+                return record.fields[index].text.trimmingCharacters(in: .whitespaces)
+            }
+            func fail(_ column: String, _ message: String, hint: String? = nil) {
+                log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
+                rowValid = false
+            }
+            func number(_ column: String, _ range: NumberRange, empty: Double? = nil) -> Double {
+                let raw = text(column)
+                if raw.isEmpty, let empty { return empty }
+                guard let value = Double(raw), value.isFinite else {
+                    fail(column, raw.isEmpty ? "\(column) must not be empty" : "\(column) must be a number, got \"\(raw)\"")
+                    return 0
+                }
+                if !range.contains(value) { fail(column, "\(column) must be \(range.phrase), got \(NumberText.format(value))") }
+                return value
+            }
+            func integer(_ column: String, _ range: NumberRange, empty: Int) -> Int {
+                let raw = text(column)
+                if raw.isEmpty { return empty }
+                guard let value = Int(raw) else {
+                    fail(column, "\(column) must be an integer, got \"\(raw)\"")
+                    return empty
+                }
+                if !range.contains(Double(value)) { fail(column, "\(column) must be \(range.phrase), got \(value)") }
+                return value
+            }
+
+            let id = text("loan_id")
+            if id.isEmpty {
+                fail("loan_id", "loan_id must not be empty")
+            } else if let first = firstLine[id] {
+                fail("loan_id", "duplicate loan id '\(id)'", hint: "'\(id)' is first used on line \(first)")
+            } else {
+                firstLine[id] = record.line
+            }
+            let bank = text("bank")
+            if !bankIDs.contains(bank) {
+                fail("bank", "unknown bank '\(bank)'", hint: Suggestion.hint(for: bank, in: bankIDs, noun: "banks"))
+            }
+            let amount = number("amount", .nonNegative)
+            let pd = number("pd", .unit)
+            let lgdMean = number("lgd_mean", .unit)
+            let lgdSD = number("lgd_sd", .nonNegative, empty: 0)
+            if rowValid, let problem = ScenarioDecoder.betaProblem(mean: lgdMean, sd: lgdSD) {
+                fail("lgd_sd", problem)
+            }
+            let origination = integer("origination_year", .closed(1, Double(horizon)), empty: 1)
+            let term = integer("term_years", .closed(1, 100), empty: 1)
+            let type = text("type")
+            let sector = text("sector")
+            let firm = text("firm_id")
+            guard rowValid else { continue }
+            loans.append(Loan(id: id, bank: bank, type: type.isEmpty ? "credit" : type,
+                              sector: sector.isEmpty ? "general" : sector, amount: amount, pd: pd,
+                              lgd: LGDSpec(mean: lgdMean, sd: lgdSD), originationYear: origination,
+                              termYears: term, firmID: firm.isEmpty ? nil : firm))
+            lines.append(record.line)
+        }
+        return (loans, lines)
+    }
+}
+
+/// RFC 4180 CSV: comma separated, fields optionally in double quotes with `""`
+/// for a quote; CRLF or LF line ends; a UTF-8 byte order mark is skipped.
+enum CSV {
+    struct Field {
+        var text: String
+        /// 1-based column of the field's first character.
+        var column: Int
+    }
+
+    struct Record {
+        /// 1-based line on which the record starts.
+        var line: Int
+        var fields: [Field]
+    }
+
+    struct Problem: Error {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    static func parse(_ text: String) -> Result<[Record], Problem> {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var records: [Record] = []
+        var fields: [Field] = []
+        var field = String.UnicodeScalarView()
+        var fieldColumn = 1
+        var recordLine = 1
+        var line = 1
+        var column = 1
+        var quoted = false
+        var inQuotes = false
+        var afterQuote = false
+        var index = scalars.startIndex
+
+        func endField() {
+            fields.append(Field(text: String(field), column: fieldColumn))
+            field = String.UnicodeScalarView()
+            quoted = false
+            afterQuote = false
+        }
+
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            if inQuotes {
+                if scalar == "\"" {
+                    if index < scalars.endIndex, scalars[index] == "\"" {
+                        field.append("\"")
+                        index = scalars.index(after: index)
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                } else {
+                    field.append(scalar)
+                    if scalar == "\n" {
+                        line += 1
+                        column = 0
+                    }
+                }
+                column += 1
+                continue
+            }
+            switch scalar {
+            case ",":
+                endField()
+                column += 1
+                fieldColumn = column
+            case "\r", "\n":
+                if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+                endField()
+                records.append(Record(line: recordLine, fields: fields))
+                fields = []
+                line += 1
+                column = 1
+                fieldColumn = 1
+                recordLine = line
+            case "\"" where field.isEmpty && !quoted:
+                quoted = true
+                inQuotes = true
+                column += 1
+            default:
+                if afterQuote, scalar != " " {
+                    return .failure(Problem(message: "unexpected text after a closing quote", line: line, column: column))
+                }
+                if !afterQuote { field.append(scalar) }
+                column += 1
+            }
+        }
+        if inQuotes {
+            return .failure(Problem(message: "a quoted field is not closed", line: recordLine, column: fieldColumn))
+        }
+        if !field.isEmpty || !fields.isEmpty || quoted {
+            endField()
+            records.append(Record(line: recordLine, fields: fields))
+        }
+        return .success(records)
+    }
+
+    /// A value as a CSV field, quoted when it holds a comma, quote or line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import PoolSimCore
+
+/// The formats a scenario file may be written in, chosen by its extension.
+public enum ScenarioFormat: String, Sendable, CaseIterable {
+    case yaml, toml, json
+
+    /// The format for `path`'s extension (`.yaml`, `.yml`, `.toml`, `.json`), if known.
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "toml": self = .toml
+        case "json": self = .json
+        default: return nil
+        }
+    }
+}
+
+/// A scenario read from a file, with what is needed to record how it was made.
+public struct LoadedScenario: Sendable {
+    public let scenario: Scenario
+    /// The file's path as given.
+    public let path: String
+    /// SHA-256 of the file's bytes (before overrides), 64 lowercase hex digits.
+    public let sha256: String
+    /// The `--set` overrides applied, as given (`PATH=VALUE`).
+    public let overrides: [String]
+    /// The stress applied, if any.
+    public let stress: String?
+    /// Warnings found while loading (the scenario is valid).
+    public let warnings: [Diagnostic]
+
+    public init(scenario: Scenario, path: String, sha256: String, overrides: [String], stress: String?,
+                warnings: [Diagnostic]) {
+        self.scenario = scenario
+        self.path = path
+        self.sha256 = sha256
+        self.overrides = overrides
+        self.stress = stress
+        self.warnings = warnings
+    }
+}
+
+/// Reads scenario files: parse, apply the stress and then the `--set`
+/// overrides (so the command line wins), validate, read the loan tape.
+public enum ScenarioLoader {
+    /// Loads and validates the scenario at `path`.
+    ///
+    /// Throws `InputError` with every diagnostic found: `.missingFile` if the
+    /// scenario or its loan tape does not exist, `.invalid` otherwise.
+    public static func load(path: String, overrides: [String] = [], stress: String? = nil) throws(InputError)
+        -> LoadedScenario
+    {
+        let data = try readFile(path, missing: Diagnostic.error("no such file", at: SourceLocation(file: path)))
+        guard let format = ScenarioFormat(path: path) else {
+            throw InputError(.invalid, [Diagnostic.error(
+                "unknown scenario format", at: SourceLocation(file: path),
+                hint: "name the file .yaml, .yml, .toml or .json")])
+        }
+        let text = try decodeText(data, file: path)
+        return try load(contents: text, format: format, file: path, overrides: overrides, stress: stress,
+                        sha256: SHA256.hexDigest(of: data))
+    }
+
+    /// Loads a scenario from text. `file` names it in diagnostics; a loan tape
+    /// is looked for relative to `file`'s directory.
+    public static func load(contents: String, format: ScenarioFormat, file: String, overrides: [String] = [],
+                            stress: String? = nil, sha256: String? = nil) throws(InputError) -> LoadedScenario
+    {
+        var root = try document(contents: contents, format: format, file: file).get()
+        let log = DiagnosticLog()
+        if let stress { Overrides.apply(stress: stress, to: &root, file: file, log: log) }
+        for override in overrides { Overrides.apply(commandLine: override, to: &root, log: log) }
+
+        let decoded = ScenarioDecoder.decode(root, file: file, log: log)
+        var kind = InputError.Kind.invalid
+        var scenario = decoded
+        if case let .string(tapePath)? = root["loan_tape"]?.node.value {
+            let tapeFile = resolve(tapePath, relativeTo: file)
+            let location = root["loan_tape"]?.keyLocation ?? SourceLocation(file: file)
+            if !FileManager.default.fileExists(atPath: tapeFile) {
+                log.error("loan tape not found: \(tapeFile)", at: location, path: "loan_tape",
+                          hint: "the path is relative to the scenario file")
+                kind = .missingFile
+            } else if let valid = decoded {
+                do {
+                    let data = try readFile(tapeFile, missing: Diagnostic.error("no such file", at: SourceLocation(file: tapeFile)))
+                    let text = try decodeText(data, file: tapeFile)
+                    let tape = LoanTape.read(text, file: tapeFile, bankIDs: valid.banks.map(\.id),
+                                             horizon: valid.horizonYears, log: log)
+                    checkLoanIDs(tape.loans, lines: tape.lines, of: valid, tapeFile: tapeFile, log: log)
+                    scenario?.tapeLoans = tape.loans
+                } catch {
+                    log.append(contentsOf: error.diagnostics)
+                    if error.kind == .missingFile { kind = .missingFile }
+                }
+            }
+        }
+        if decoded != nil { checkSegmentPrefixes(decoded!, root: root, log: log) }
+        let diagnostics = inReadingOrder(log.items)
+        guard !log.hasErrors, let scenario else { throw InputError(kind, diagnostics) }
+        return LoadedScenario(scenario: scenario, path: file,
+                              sha256: sha256 ?? SHA256.hexDigest(of: Array(contents.utf8)),
+                              overrides: overrides, stress: stress, warnings: diagnostics)
+    }
+
+    /// Parses text into the format-neutral tree, without validating it.
+    public static func document(contents: String, format: ScenarioFormat, file: String) -> Result<DocumentNode, InputError> {
+        var text = contents
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        switch format {
+        case .yaml: return YAMLReader.read(text, file: file)
+        case .toml: return TOMLReader.read(text, file: file)
+        case .json: return JSONReader.read(text, file: file)
+        }
+    }
+
+    /// Diagnostics grouped by file (in order of first appearance), each file's
+    /// sorted by line and column; diagnostics without a line keep their place first.
+    static func inReadingOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var files: [String] = []
+        for diagnostic in diagnostics where !files.contains(diagnostic.location.file) {
+            files.append(diagnostic.location.file)
+        }
+        return files.flatMap { file in
+            diagnostics.enumerated().filter { $0.element.location.file == file }.sorted {
+                let a = ($0.element.location.line ?? 0, $0.element.location.column ?? 0, $0.offset)
+                let b = ($1.element.location.line ?? 0, $1.element.location.column ?? 0, $1.offset)
+                return a < b
+            }.map(\.element)
+        }
+    }
+
+    /// `path` as seen from the directory of `file` (unchanged if absolute).
+    static func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let slash = file.lastIndex(of: "/") else { return path }
+        return String(file[...slash]) + path
+    }
+
+    static func readFile(_ path: String, missing: Diagnostic) throws(InputError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(.missingFile, [missing])
+        }
+        if isDirectory.boolValue {
+            throw InputError(.invalid, [Diagnostic.error("is a directory, not a file", at: SourceLocation(file: path))])
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(.invalid, [Diagnostic.error("cannot read the file: \(error.localizedDescription)",
+                                                   at: SourceLocation(file: path))])
+        }
+    }
+
+    static func decodeText(_ data: Data, file: String) throws(InputError) -> String {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(.invalid, [Diagnostic.error("the file is not valid UTF-8 text", at: SourceLocation(file: file))])
+        }
+        return text
+    }
+
+    /// Segment loans are named BANK-SEGMENT-YEAR-N; two segments must not give the same names.
+    private static func checkSegmentPrefixes(_ scenario: Scenario, root: DocumentNode, log: DiagnosticLog) {
+        var seen: [String: String] = [:]
+        for (bankIndex, bank) in scenario.banks.enumerated() {
+            for (segmentIndex, segment) in bank.segments.enumerated() {
+                let prefix = "\(bank.id)-\(segment.name)"
+                let path = "banks[\(bankIndex)].segments[\(segmentIndex)].name"
+                if let other = seen[prefix] {
+                    let location = segmentLocation(root, bankIndex, segmentIndex)
+                    log.error("loans of this segment would be named like those of \(other) ('\(prefix)-YEAR-N')",
+                              at: location, path: path, hint: "rename the segment")
+                } else {
+                    seen[prefix] = "segment '\(segment.name)' of bank '\(bank.id)'"
+                }
+            }
+        }
+    }
+
+    private static func segmentLocation(_ root: DocumentNode, _ bank: Int, _ segment: Int) -> SourceLocation {
+        guard case let .list(banks)? = root["banks"]?.node.value, banks.indices.contains(bank),
+              case let .list(segments)? = banks[bank]["segments"]?.node.value, segments.indices.contains(segment)
+        else { return root.location }
+        return segments[segment]["name"]?.keyLocation ?? segments[segment].location
+    }
+
+    /// A tape loan must not take the id of a loan expanded from a segment.
+    private static func checkLoanIDs(_ loans: [Loan], lines: [Int], of scenario: Scenario, tapeFile: String, log: DiagnosticLog) {
+        var counts: [String: (Segment, String)] = [:]
+        for bank in scenario.banks {
+            for segment in bank.segments { counts["\(bank.id)-\(segment.name)"] = (segment, bank.id) }
+        }
+        guard !counts.isEmpty else { return }
+        for (offset, loan) in loans.enumerated() {
+            let parts = loan.id.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let year = Int(parts[parts.count - 2]), let number = Int(parts[parts.count - 1]) else {
+                continue
+            }
+            let prefix = parts.dropLast(2).joined(separator: "-")
+            guard let (segment, bank) = counts[prefix], (1...scenario.horizonYears).contains(year),
+                  number >= 1, number <= segment.loanCount(year: year) else { continue }
+            log.error("loan id '\(loan.id)' is also the id of a loan of segment '\(segment.name)' of bank '\(bank)'",
+                      at: SourceLocation(file: tapeFile, line: lines[offset], column: 1), path: "loan_id",
+                      hint: "segment loans are named BANK-SEGMENT-YEAR-N")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PoolSimCore
+import PoolSimRandom
+import PoolSimScenario
+
+struct PortfolioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portfolio",
+        abstract: "Write the expanded loan list of a scenario as a loan tape (CSV).",
+        discussion: """
+            Tape loans come first, then each segment's loans, named BANK-SEGMENT-YEAR-N. \
+            Amounts are drawn from the run seed's portfolio stream, so `run` with the same \
+            seed and generator sees the same loans.
+            """)
+
+    @Argument(help: "The scenario file.")
+    var scenario: String
+
+    @Option(help: "Run seed (default: the scenario's seed).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("GSL generator type (\(GeneratorType.names.joined(separator: ", "))).", valueName: "NAME"))
+    var rng: String = GeneratorType.mt19937.name
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "FILE"))
+    var out: String?
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    func validate() throws {
+        do {
+            _ = try GeneratorType(name: rng)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        GSL.start()
+        let generatorType: GeneratorType
+        do {
+            generatorType = try GeneratorType(name: rng)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let loaded = try scenarioOptions.load(scenario)
+        let portfolio = Portfolio(scenario: loaded.scenario, generatorType: generatorType,
+                                  seed: seed ?? loaded.scenario.seed)
+        let csv = LoanTape.csv(portfolio.loans)
+        guard let out else {
+            print(csv, terminator: "")
+            return
+        }
+        try Self.writeAtomically(Data(csv.utf8), to: out)
+    }
+
+    /// Writes to a temporary name beside `path`, then renames it, so `path`
+    /// never holds a partial file. 73: cannot create; 74: cannot write or rename.
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            FileHandle.standardError.write(Data("error: cannot create \(path)\n".utf8))
+            throw ExitCode(73)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            FileHandle.standardError.write(Data("error: cannot write \(path): \(reason)\n".utf8))
+            throw ExitCode(74)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import PoolSimRandom
+import PoolSimScenario
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files and report every problem.",
+        discussion: """
+            Prints 'FILE: ok' for each valid file; diagnostics go to stderr. Exits 65 if any \
+            file is invalid, 66 if any does not exist.
+            """)
+
+    @Argument(help: "Scenario files (.yaml, .yml, .toml or .json).")
+    var files: [String] = []
+
+    @Flag(name: .customLong("print"), help: "Print each resolved scenario, defaults filled in, as YAML.")
+    var printResolved = false
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        GSL.start()
+        var failure: Int32 = 0
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader.load(
+                    path: file, overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)
+                ScenarioOptions.printDiagnostics(loaded.warnings)
+                print("\(file): ok")
+                if printResolved { print(ScenarioWriter.yaml(loaded.scenario), terminator: "") }
+            } catch {
+                ScenarioOptions.printDiagnostics(error.diagnostics)
+                failure = max(failure, ScenarioOptions.exitCode(for: error).rawValue)
+            }
+        }
+        if failure != 0 { throw ExitCode(failure) }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import PoolSimCore
-@Test func versionIsSet() { #expect(!PoolSimVersion.string.isEmpty) }

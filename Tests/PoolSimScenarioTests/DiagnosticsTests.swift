@@ -1,0 +1,55 @@
+import Foundation
+import PoolSimScenario
+import Testing
+
+/// Every `X.expected` fixture holds exactly what loading `X` prints.
+@Suite struct DiagnosticsTests {
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory)) ?? []
+        return names.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(".expected".count)) }.sorted()
+    }()
+
+    @Test func fixturesArePresent() {
+        #expect(Self.cases.count >= 10)
+    }
+
+    @Test(arguments: cases)
+    func expectedDiagnostics(_ name: String) throws {
+        let expected = try Fixtures.text(name + ".expected").trimmingCharacters(in: .newlines)
+        let (kind, actual) = Fixtures.diagnostics(name)
+        #expect(kind == (name.hasPrefix("missing") ? .missingFile : .invalid))
+        #expect(actual == expected)
+    }
+
+    @Test func missingScenarioIsMissingFile() {
+        #expect(throws: InputError.self) { try ScenarioLoader.load(path: Fixtures.path("no-such-file.yaml")) }
+        let (kind, text) = Fixtures.diagnostics("no-such-file.yaml")
+        #expect(kind == .missingFile)
+        #expect(text == "no-such-file.yaml: error: no such file")
+    }
+
+    @Test func unknownExtensionIsInvalid() {
+        let (kind, text) = Fixtures.diagnostics("tape-ok.csv")
+        #expect(kind == .invalid)
+        #expect(text == "tape-ok.csv: error: unknown scenario format\n  hint: name the file .yaml, .yml, .toml or .json")
+    }
+
+    @Test func diagnosticRendering() {
+        let diagnostic = Diagnostic(.error, "pd must be in [0, 1], got 1.8", at: SourceLocation(file: "x.yaml", line: 23, column: 9),
+                                    keyPath: "banks[2].segments[0].pd", hint: "a hint")
+        #expect(diagnostic.description == "x.yaml:23:9: error: pd must be in [0, 1], got 1.8 (banks[2].segments[0].pd)\n  hint: a hint")
+    }
+
+    @Test func warningsDoNotFailLoading() throws {
+        let text = """
+            name: w
+            horizon_years: 2
+            pool: { initial_balance: 100, replenishment: { mode: restore } }
+            banks: [ { id: a } ]
+            """
+        let loaded = try ScenarioLoader.load(contents: text, format: .yaml, file: "w.yaml")
+        #expect(loaded.warnings.map(\.description) == [
+            "w.yaml:3:31: warning: restore mode with annual_budget 0 never tops the pool up (pool.replenishment)",
+        ])
+    }
+}
