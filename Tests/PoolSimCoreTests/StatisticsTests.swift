@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import PoolSimCore
+
+struct StatisticsTests {
+    @Test("percentiles interpolate linearly between order statistics, as numpy does")
+    func percentilesMatchNumpy() {
+        let values: [Double] = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3.5]
+        let stat = Stat(values)
+        // numpy.percentile(values, [1, 5, 25, 50, 75, 95, 99, 99.5, 99.9])
+        let numpy = [1.0, 1.0, 2.25, 3.75, 5.0, 7.65, 8.73, 8.865, 8.973]
+        for (value, expected) in zip(stat.percentiles, numpy) {
+            #expect(abs(value - expected) < 1e-12)
+        }
+        #expect(stat.mean == 3.95)
+        #expect(abs(stat.sd - 2.4545875417267156) < 1e-12)
+        #expect(abs(stat.mcse - 2.4545875417267156 / 10.0.squareRoot()) < 1e-12)
+        #expect(stat.min == 1 && stat.max == 9)
+    }
+
+    @Test("one trial: every statistic is the value, sd and mcse are 0")
+    func singleTrial() {
+        let stat = Stat([42])
+        #expect(stat.mean == 42 && stat.sd == 0 && stat.mcse == 0)
+        #expect(stat.percentiles.allSatisfy { $0 == 42 })
+    }
+
+    @Test("Wilson intervals match the closed form", arguments: [
+        (0, 10, 0.0, 0.2775327998628892),
+        (5, 20, 0.11186170140766569, 0.468700877618744),
+        (20, 20, 0.8388748419471806, 1.0),
+    ])
+    func wilson(k: Int, n: Int, low: Double, high: Double) {
+        let p = ProbabilityEstimate.wilson(successes: k, trials: n)
+        #expect(p.estimate == Double(k) / Double(n))
+        #expect(abs(p.low - low) < 1e-12)
+        #expect(abs(p.high - high) < 1e-12)
+    }
+
+    /// Trials built by hand: claims per bank and exhaustion years chosen to check
+    /// the identities the statistics promise.
+    static func records(count: Int) -> (TrialRecords, [Bank]) {
+        let scenario = Scenario(name: "s", horizonYears: 3, pool: PoolSettings(initialBalance: 100),
+                                banks: [Bank(id: "a", name: "A"), Bank(id: "b", name: "B")])
+        let loans = (0..<6).map { Loan(id: "L\($0)", bank: $0 % 2 == 0 ? "a" : "b", amount: 10 + Double($0), pd: 0.1,
+                                       lgd: LGDSpec(mean: 1), originationYear: 1 + $0 % 3) }
+        let rules = PoolRules(scenario: scenario, loans: loans)
+        var records = TrialRecords(horizonYears: 3, bankCount: 2)
+        var state: UInt64 = 1
+        for _ in 0..<count {
+            var defaults: [DefaultEvent] = []
+            for (i, loan) in loans.enumerated() {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                if state >> 62 == 0 {
+                    defaults.append(DefaultEvent(loan: i, year: loan.originationYear, lgd: 1, time: 0))
+                }
+            }
+            defaults.sort { $0.year < $1.year }
+            records.append(rules.settle(defaults))
+        }
+        return (records, scenario.banks)
+    }
+
+    @Test("bank tail contributions add up to ES99; exhaustion by year is cumulative")
+    func identities() {
+        let (records, banks) = Self.records(count: 5000)
+        let s = RunStatistics(records: records, banks: banks, initialBalance: 100)
+        let contributions = s.byBank.reduce(0) { $0 + $1.tailContribution99 }
+        #expect(abs(contributions - s.claimsES[1]) < 1e-9 * s.claimsES[1])
+        #expect(s.pExhaustionByYear.last == s.pExhaustion)
+        #expect(zip(s.pExhaustionByYear, s.pExhaustionByYear.dropFirst()).allSatisfy { $0.estimate <= $1.estimate })
+        #expect(s.claimsVaR[0] <= s.claimsVaR[1] && s.claimsVaR[1] <= s.claimsVaR[2])
+        for (value, shortfall) in zip(s.claimsVaR, s.claimsES) { #expect(shortfall >= value) }
+    }
+
+    @Test("the pool-size curve is P(required pool > balance), and at the initial balance it is P(exhaustion)")
+    func poolSize() {
+        let (records, banks) = Self.records(count: 4000)
+        let s = RunStatistics(records: records, banks: banks, initialBalance: 20)
+        #expect(s.poolSize.available)
+        let required = records.requiredPool
+        for point in s.poolSize.curve {
+            let share = Double(required.filter { $0 > point.initialBalance }.count) / Double(required.count)
+            #expect(point.pExhaustion == share)
+        }
+        // Exhausted at the scenario's own balance exactly when it needed more.
+        let exhausted = zip(records.exhaustionYear, required).filter { $0.0 > 0 }
+        #expect(exhausted.allSatisfy { $0.1 > 100 })
+        #expect(zip(records.exhaustionYear, required).filter { $0.0 == 0 }.allSatisfy { $0.1 <= 100 })
+        // The balance for a ruin probability p is the (1 − p) quantile of the required pool.
+        let sorted = required.sorted()
+        for (p, balance) in s.poolSize.required {
+            #expect(balance == Stat.percentile(sorted: sorted, 1 - p))
+        }
+    }
+
+    @Test("the results document renders the same bytes after a parse")
+    func jsonRoundTrip() throws {
+        let (records, banks) = Self.records(count: 300)
+        let s = RunStatistics(records: records, banks: banks, initialBalance: 100)
+        let metadata = RunMetadata(gslVersion: "2.7.1", rng: "mt19937", seed: 1, trials: 300, trialsRequested: 300, jobs: 1,
+                                   scenarioName: "s", scenarioSHA256: "0", overrides: ["a=1"], stress: nil,
+                                   createdAt: "2026-01-01T00:00:00Z", elapsedSeconds: 0.5, stopReason: .completed)
+        let text = ResultsDocument.json(metadata: metadata, statistics: s).rendered()
+        let parsed = try JSONValue(parsing: text)
+        #expect(parsed.rendered() == text)
+        #expect(parsed["schema_version"] == .int(1))
+        #expect(parsed["summary"]?["claims_total"]?["percentiles"]?["p99.5"] != nil)
+        let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(foundation?["by_bank"] as? [Any] != nil)
+    }
+
+    @Test("JSON strings escape what they must and keep Chinese text")
+    func jsonStrings() throws {
+        let value = JSONValue.object([("name", .string("河北银行 \"quoted\"\n\u{1}")), ("x", .number(1e-5))])
+        let text = value.rendered(indent: false)
+        #expect(text == #"{"name":"河北银行 \"quoted\"\n\u0001","x":1e-05}"#)
+        #expect(try JSONValue(parsing: text) == value)
+    }
+}
