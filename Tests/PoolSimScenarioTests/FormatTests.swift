@@ -110,11 +110,12 @@ import Testing
 }
 
 @Suite struct DocumentationTests {
-    /// docs/scenario-format.md lists every key as the format describes it.
-    @Test func referenceTablesAreInTheDocs() throws {
-        let docs = URL(fileURLWithPath: Fixtures.scenarios).deletingLastPathComponent()
-            .appendingPathComponent("docs/scenario-format.md").path
-        let text = try String(contentsOfFile: docs, encoding: .utf8)
+    /// docs/scenario-format.md and the README list every key as the format describes it.
+    @Test(arguments: ["docs/scenario-format.md", "README.md"])
+    func referenceTablesAreInTheDocs(file: String) throws {
+        let path = URL(fileURLWithPath: Fixtures.scenarios).deletingLastPathComponent()
+            .appendingPathComponent(file).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(ScenarioSchema.referenceTables()))
     }
 }
