@@ -84,7 +84,7 @@ public enum CSVExport {
     }
 
     /// Rows (statistic, value) for a STAT, a probability, a {level: value} map, or a number.
-    static func statisticRows(_ value: JSONValue) -> [[String]] {
+    public static func statisticRows(_ value: JSONValue) -> [[String]] {
         switch value {
         case let .object(members):
             var rows: [[String]] = []
@@ -101,7 +101,7 @@ public enum CSVExport {
         }
     }
 
-    static func cell(_ value: JSONValue) -> String {
+    public static func cell(_ value: JSONValue) -> String {
         switch value {
         case .null: ""
         case let .bool(flag): flag ? "true" : "false"

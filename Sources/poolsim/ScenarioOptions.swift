@@ -15,7 +15,12 @@ struct ScenarioOptions: ParsableArguments {
     /// Loads and validates the scenario at `path` with these options. Warnings
     /// go to stderr; on errors every diagnostic goes to stderr and the command
     /// exits 65 (invalid) or 66 (a file does not exist).
-    func load(_ path: String) throws(ExitCode) -> LoadedScenario {
+    func load(_ path: String, extraOverrides: [String] = []) throws(ExitCode) -> LoadedScenario {
+        try Self.load(path, overrides: overrides + extraOverrides, stress: stress)
+    }
+
+    /// Loads a scenario with the given overrides and stress, as `load(_:)` does.
+    static func load(_ path: String, overrides: [String], stress: String?) throws(ExitCode) -> LoadedScenario {
         do {
             let loaded = try ScenarioLoader.load(path: path, overrides: overrides, stress: stress)
             Self.printDiagnostics(loaded.warnings)

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The initial balance that holds the ruin probability at a target, with a 95% interval.
+public struct SizeEstimate: Sendable, Equatable {
+    public enum Method: String, Sendable {
+        /// The (1 − P) quantile of the trials' required pools: one run answers every P.
+        case requiredPoolQuantile = "required-pool-quantile"
+        /// Bisection over the balance, every candidate run with the same random numbers.
+        case commonRandomNumberSearch = "common-random-number-search"
+    }
+
+    public var ruinProbability: Double
+    public var initialBalance: Double
+    public var ciLow: Double
+    public var ciHigh: Double
+    public var method: Method
+    public var trials: Int
+
+    public var json: JSONValue {
+        .object([
+            ("ruin_probability", .number(ruinProbability)),
+            ("initial_balance", .finite(initialBalance)),
+            ("ci_low", .finite(ciLow)),
+            ("ci_high", .finite(ciHigh)),
+            ("method", .string(method.rawValue)),
+            ("trials", .int(trials)),
+        ])
+    }
+}
+
+public enum PoolSizing {
+    /// Reads the balance for ruin probability p off the trials' required pools R:
+    /// the smallest B with P(R > B) ≤ p is the (1 − p) quantile of R. The 95%
+    /// interval is the distribution-free one between order statistics
+    /// R(l) and R(u), l, u = n(1−p) ∓ 1.96·√(n p (1−p)).
+    public static func fromRequiredPool(_ requiredPool: [Double], ruinProbability p: Double) -> SizeEstimate {
+        let sorted = requiredPool.sorted()
+        let n = Double(sorted.count)
+        let q = 1 - p
+        let spread = ProbabilityEstimate.z95 * (n * p * (1 - p)).squareRoot()
+        let low = max(0, Int((n * q - spread).rounded(.down)) - 1)
+        let high = min(sorted.count - 1, Int((n * q + spread).rounded(.up)))
+        return SizeEstimate(ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, q),
+                            ciLow: sorted[low], ciHigh: sorted[high], method: .requiredPoolQuantile,
+                            trials: sorted.count)
+    }
+
+    /// Searches the balance at which the estimated ruin probability comes down to p.
+    ///
+    /// `exhaustion(B)` runs the trials with initial balance B on the same random
+    /// numbers and returns (trials exhausted, trials). From the scenario's own
+    /// balance the search halves or doubles the balance until it brackets the
+    /// crossing, then bisects to 0.1% of the balance. With a leverage cap or a
+    /// pool floor the ruin probability need not fall monotonically as the pool
+    /// grows (a larger pool also covers more lending), so the crossing found is
+    /// the one nearest the scenario's balance; a crossing not reached within 2⁴⁰
+    /// times the balance is reported as infinite, and one below 2⁻²⁰ of it as 0.
+    /// The interval bounds are the balances where the Wilson interval's lower and
+    /// upper ends reach p.
+    public static func search(ruinProbability p: Double, start: Double,
+                              exhaustion: (Double) -> (exhausted: Int, trials: Int)) -> SizeEstimate {
+        var cache: [Double: ProbabilityEstimate] = [:]
+        var trials = 0
+        func estimate(_ balance: Double) -> ProbabilityEstimate {
+            if let known = cache[balance] { return known }
+            let (k, n) = exhaustion(balance)
+            trials = n
+            let value = ProbabilityEstimate.wilson(successes: k, trials: n)
+            cache[balance] = value
+            return value
+        }
+        let origin = max(start, 1)
+        func crossing(where holds: (ProbabilityEstimate) -> Bool) -> Double {
+            var holding: Double
+            var failing: Double
+            if holds(estimate(origin)) {
+                holding = origin
+                failing = origin / 2
+                while holds(estimate(failing)) {
+                    holding = failing
+                    failing /= 2
+                    if failing < origin / 1_048_576 { return 0 }
+                }
+            } else {
+                failing = origin
+                holding = origin * 2
+                while !holds(estimate(holding)) {
+                    failing = holding
+                    holding *= 2
+                    if holding > origin * 1_099_511_627_776 { return .infinity }
+                }
+            }
+            while holding - failing > 0.001 * holding {
+                let middle = ((failing + holding) / 2).rounded()
+                if middle <= failing || middle >= holding { break }
+                if holds(estimate(middle)) { holding = middle } else { failing = middle }
+            }
+            return holding
+        }
+        let balance = crossing { $0.estimate <= p }
+        let ciLow = crossing { $0.low <= p }
+        let ciHigh = crossing { $0.high <= p }
+        return SizeEstimate(ruinProbability: p, initialBalance: balance, ciLow: min(ciLow, balance),
+                            ciHigh: max(ciHigh, balance), method: .commonRandomNumberSearch, trials: trials)
+    }
+}
+
+/// A paired difference between two runs on the same random numbers: trial i of
+/// one against trial i of the other, so common noise cancels.
+public struct PairedDifference: Sendable, Equatable {
+    public var difference: Double
+    /// The 95% interval; nil for statistics without a paired interval (quantiles).
+    public var ciLow: Double?
+    public var ciHigh: Double?
+
+    public init(difference: Double, ciLow: Double?, ciHigh: Double?) {
+        self.difference = difference
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+    }
+
+    /// Mean of b − a with a 95% normal interval from the sd of the paired differences.
+    public static func of(_ a: [Double], _ b: [Double]) -> PairedDifference {
+        let n = min(a.count, b.count)
+        precondition(n > 0)
+        let differences = (0..<n).map { b[$0] - a[$0] }
+        let stat = Stat(differences)
+        let half = ProbabilityEstimate.z95 * stat.mcse
+        return PairedDifference(difference: stat.mean, ciLow: stat.mean - half, ciHigh: stat.mean + half)
+    }
+
+    /// The difference of `statistic` from run a to run b: paired when the
+    /// statistic is a mean of per-trial values, plain otherwise.
+    public static func of(_ statistic: HeadlineStatistic, from a: (TrialRecords, RunStatistics),
+                          to b: (TrialRecords, RunStatistics)) -> PairedDifference {
+        if let x = statistic.perTrial(a.0), let y = statistic.perTrial(b.0) { return of(x, y) }
+        return PairedDifference(difference: statistic.value(b.1) - statistic.value(a.1), ciLow: nil, ciHigh: nil)
+    }
+
+    public var json: JSONValue {
+        .object([("difference", .finite(difference)), ("ci_low", .finite(ciLow)), ("ci_high", .finite(ciHigh))])
+    }
+}
+
+/// The statistics `compare`, `sweep` and `sensitivity` put side by side.
+public enum HeadlineStatistic: String, CaseIterable, Sendable {
+    case pExhaustion = "p_exhaustion"
+    case claimsMean = "claims_mean"
+    case claimsVaR99 = "claims_var_99"
+    case claimsES99 = "claims_es_99"
+    case paidMean = "paid_mean"
+    case unpaidMean = "unpaid_mean"
+    case endBalanceMean = "end_balance_mean"
+    case lossMean = "loss_mean"
+
+    public var label: String {
+        switch self {
+        case .pExhaustion: "P(exhaustion)"
+        case .claimsMean: "claims, mean (yuan)"
+        case .claimsVaR99: "claims, VaR 99% (yuan)"
+        case .claimsES99: "claims, ES 99% (yuan)"
+        case .paidMean: "paid, mean (yuan)"
+        case .unpaidMean: "unpaid, mean (yuan)"
+        case .endBalanceMean: "end balance, mean (yuan)"
+        case .lossMean: "loss, mean (yuan)"
+        }
+    }
+
+    public func value(_ s: RunStatistics) -> Double {
+        switch self {
+        case .pExhaustion: s.pExhaustion.estimate
+        case .claimsMean: s.total(.claims).mean
+        case .claimsVaR99: s.claimsVaR[1]
+        case .claimsES99: s.claimsES[1]
+        case .paidMean: s.total(.paid).mean
+        case .unpaidMean: s.total(.unpaid).mean
+        case .endBalanceMean: s.total(.endBalance).mean
+        case .lossMean: s.total(.loss).mean
+        }
+    }
+
+    /// The per-trial values whose mean is this statistic; nil for quantile-based ones.
+    public func perTrial(_ records: TrialRecords) -> [Double]? {
+        switch self {
+        case .pExhaustion: records.exhaustionYear.map { $0 > 0 ? 1 : 0 }
+        case .claimsMean: records.total(.claims)
+        case .paidMean: records.total(.paid)
+        case .unpaidMean: records.total(.unpaid)
+        case .endBalanceMean: records.total(.endBalance)
+        case .lossMean: records.total(.loss)
+        case .claimsVaR99, .claimsES99: nil
+        }
+    }
+}
+
+// MARK: - Sensitivity
+
+/// A one-at-a-time swing of one assumption, from its low to its high setting.
+public struct SensitivityParameter: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Every PD multiplied by a factor (through the PD multiplier).
+        case pdFactor
+        /// ρ_G, ρ_S and ρ_B multiplied by a factor.
+        case correlationFactor
+        /// Added to every LGD (`lgd_add`).
+        case lgdShift
+        /// Every compensation ratio multiplied by a factor (capped at 1).
+        case ratioFactor
+        /// The initial balance multiplied by a factor.
+        case poolFactor
+        /// A scenario key set to the low and the high value (`--set` syntax).
+        case key(String)
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var low: String
+    public var high: String
+
+    public init(name: String, kind: Kind, low: String, high: String) {
+        self.name = name
+        self.kind = kind
+        self.low = low
+        self.high = high
+    }
+
+    /// PD ×0.5/×1.5, correlation ×0.5/×1.5, LGD −0.1/+0.1, ratio ×0.8/×1.2, pool ×0.8/×1.2.
+    public static let defaults: [SensitivityParameter] = [
+        SensitivityParameter(name: "PD", kind: .pdFactor, low: "0.5", high: "1.5"),
+        SensitivityParameter(name: "correlation", kind: .correlationFactor, low: "0.5", high: "1.5"),
+        SensitivityParameter(name: "LGD", kind: .lgdShift, low: "-0.1", high: "0.1"),
+        SensitivityParameter(name: "compensation ratio", kind: .ratioFactor, low: "0.8", high: "1.2"),
+        SensitivityParameter(name: "pool size", kind: .poolFactor, low: "0.8", high: "1.2"),
+    ]
+
+    /// The scenario with this parameter at `setting` (a factor or shift). `.key`
+    /// parameters are applied by the loader, as overrides, and leave it unchanged.
+    public func apply(_ setting: Double, to scenario: Scenario) -> Scenario {
+        var s = scenario
+        switch kind {
+        case .pdFactor:
+            s.defaultModel.pdMultiplier = s.defaultModel.pdMultiplier.map { $0 * setting }
+        case .correlationFactor:
+            s.defaultModel.rhoGlobal *= setting
+            s.defaultModel.rhoSector *= setting
+            s.defaultModel.rhoBank *= setting
+            let total = s.defaultModel.rhoGlobal + s.defaultModel.rhoSector + s.defaultModel.rhoBank
+            if total >= 0.999 {
+                let shrink = 0.999 / total
+                s.defaultModel.rhoGlobal *= shrink
+                s.defaultModel.rhoSector *= shrink
+                s.defaultModel.rhoBank *= shrink
+            }
+        case .lgdShift:
+            s.defaultModel.lgdAdd = min(1, max(-1, s.defaultModel.lgdAdd + setting))
+        case .ratioFactor:
+            s.compensation.ratio = min(1, s.compensation.ratio * setting)
+            s.compensation.ratioByType = s.compensation.ratioByType.mapValues { min(1, $0 * setting) }
+            s.compensation.nplBands = s.compensation.nplBands?.map {
+                NPLBand(from: $0.from, to: $0.to, ratio: min(1, $0.ratio * setting))
+            }
+        case .poolFactor:
+            s.pool.initialBalance *= setting
+        case .key:
+            break
+        }
+        return s
+    }
+}

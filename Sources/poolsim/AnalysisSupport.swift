@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import PoolSimCore
+import PoolSimRandom
+import PoolSimReport
+import PoolSimScenario
+
+/// One finished simulation of an analysis, with its label.
+struct LabelledRun {
+    var label: String
+    var loaded: LoadedScenario
+    var finished: SimulationRun.Finished
+}
+
+extension SimulationRun {
+    /// Runs `loaded` as one step of an analysis. An interrupted analysis is
+    /// incomplete, so it writes nothing and exits 130.
+    static func analysisStep(_ loaded: LoadedScenario, settings: SimulationSettings, label: String,
+                             quiet: Bool) throws -> Finished {
+        let run = try prepare(loaded, settings: settings)
+        let finished = try run.execute(quiet: quiet, label: label)
+        if finished.interrupted {
+            note("interrupted: the analysis is incomplete; nothing written")
+            throw ExitCode(130)
+        }
+        return finished
+    }
+}
+
+extension OutputOptions {
+    /// Writes analysis files (JSON, CSV, HTML as chosen by --export) into the directory.
+    func writeAnalysis(json: JSONValue, csv: [(name: String, rows: [[String]])], html: String?,
+                       to directory: ResultsDirectory) throws {
+        let formats = exportOptions.formats
+        do {
+            for (name, rows) in csv where formats.contains(.csv) {
+                try directory.write((noBom ? "" : CSVExport.byteOrderMark) + CSVExport.render(rows), to: name)
+            }
+            if formats.contains(.html), let html { try directory.write(html, to: "report.html") }
+            if formats.contains(.json) { try directory.write(json.rendered(), to: "analysis.json") }
+        } catch {
+            note("error: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// The directory for an analysis: --out, or results/<scenario>-<analysis>.
+    func analysisDirectory(_ scenario: Scenario, analysis: String) throws -> ResultsDirectory {
+        let path = out ?? "results/\(scenario.name)-\(analysis)"
+        do {
+            return try ResultsDirectory.prepare(path, force: force)
+        } catch {
+            note("error: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// Table cells for headline statistics.
+enum HeadlineFormat {
+    static func value(_ statistic: HeadlineStatistic, _ value: Double) -> String {
+        statistic == .pExhaustion ? NumberFormat.percent(value) : NumberFormat.money(value)
+    }
+
+    /// "+1.23% [0.80%, 1.66%]", or the difference alone where it has no interval.
+    static func difference(_ statistic: HeadlineStatistic, _ d: PairedDifference) -> String {
+        let text = (d.difference > 0 ? "+" : "") + value(statistic, d.difference)
+        guard let low = d.ciLow, let high = d.ciHigh else { return text }
+        return "\(text) [\(value(statistic, low)), \(value(statistic, high))]"
+    }
+}
+
+/// The headline statistics of one run as a JSON object.
+func headlineJSON(_ statistics: RunStatistics) -> JSONValue {
+    .object(HeadlineStatistic.allCases.map { ($0.rawValue, .finite($0.value(statistics))) })
+}
