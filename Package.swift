@@ -52,6 +52,7 @@ let targets: [Target] = [
     // MARK: Tests
     .testTarget(name: "PoolSimRandomTests", dependencies: ["PoolSimRandom"]),
     .testTarget(name: "PoolSimCoreTests", dependencies: ["PoolSimCore"]),
+    .testTarget(name: "PoolSimReportTests", dependencies: ["PoolSimReport"]),
     .testTarget(
         name: "PoolSimScenarioTests",
         dependencies: ["PoolSimScenario"],

@@ -8,7 +8,10 @@ public enum NumberFormat {
         guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let text = "\(value)"
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            // Whole numbers from 1e15 to 2^53 print as "1000000000000000.0".
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
         let exponent = Int(text[text.index(after: e)...])!
         var mantissa = String(text[..<e])
         let negative = mantissa.hasPrefix("-")

@@ -1,9 +1,544 @@
 import Foundation
 import PoolSimCore
+import ZIPFoundation
 
-/// The results workbook (Office Open XML). Not written yet.
+/// The results workbook (Office Open XML, SpreadsheetML): the tables of
+/// results.json as sheets, plus the scenario as run and the run's metadata.
+///
+/// Numbers are stored as numbers with every digit of their shortest
+/// round-trip form, so a cell holds exactly the double in results.json; the
+/// display format (thousands separators, percent) only changes how it looks.
 public enum XLSXExport {
+    /// Excel's row limit, header included.
+    public static let maximumRows = 1_048_576
+
     public static func workbook(_ document: JSONValue, trials: TrialTable?) throws(OutputError) -> Data {
-        throw OutputError(kind: .ioError, message: "the xlsx export is not available yet")
+        try workbook(document, trials: trials, rowLimit: maximumRows)
+    }
+
+    /// The workbook with at most `rowLimit` rows (header included) in the Trials sheet.
+    static func workbook(_ document: JSONValue, trials: TrialTable?, rowLimit: Int) throws(OutputError) -> Data {
+        var sheets = [summarySheet(document), byYearSheet(document), byBankSheet(document),
+                      poolSizeSheet(document), inputsSheet(document)]
+        var trialsNote: String?
+        var trialsSheet: Sheet?
+        if let trials {
+            let (sheet, note) = Self.trialsSheet(trials, rowLimit: rowLimit)
+            trialsSheet = sheet
+            trialsNote = note
+        }
+        sheets.append(metadataSheet(document, trialsNote: trialsNote))
+        if let trialsSheet { sheets.append(trialsSheet) }
+        return try package(sheets, document: document)
+    }
+
+    // MARK: Sheets
+
+    static let percentileNames = ["p1", "p5", "p25", "p50", "p75", "p95", "p99", "p99.5", "p99.9"]
+    static let statColumns = ["mean", "sd", "mcse", "min", "max"]
+
+    /// Header cells for a STAT's columns; the row's `unit` column says in what.
+    static let statHeader = (statColumns + percentileNames.map { $0.uppercased() }).map { Column($0, width: 13) }
+
+    /// A STAT as cells in `statHeader` order, styled for `unit`.
+    static func statCells(_ stat: JSONValue?, style: CellStyle) -> [Cell] {
+        statColumns.map { Cell(stat?[$0], style: style) }
+            + percentileNames.map { Cell(stat?["percentiles"]?[$0], style: style) }
+    }
+
+    /// The unit of a recorded quantity: counts for defaults, yuan for everything else.
+    static func unit(of quantity: String) -> (name: String, style: CellStyle) {
+        quantity.hasPrefix("defaults") ? ("count", .general) : ("yuan", .yuan)
+    }
+
+    static func summarySheet(_ document: JSONValue) -> Sheet {
+        let summary = document["summary"]
+        var sheet = Sheet(name: "Summary", columns: [
+            Column("quantity", width: 34), Column("unit", width: 12),
+        ] + statHeader)
+
+        for (quantity, stat) in summary?.objectValue ?? [] where stat["mean"] != nil {
+            let (unitName, style) = unit(of: quantity)
+            sheet.rows.append([.text(quantity), .text(unitName)] + statCells(stat, style: style))
+        }
+
+        sheet.rows.append([])
+        sheet.rows.append(["probability of exhaustion", "unit", "estimate", "95% CI low", "95% CI high"].map(Cell.header))
+        if let p = summary?["p_exhaustion"] {
+            sheet.rows.append([.text("p_exhaustion (within the horizon)"), .text("probability")]
+                + ["estimate", "ci_low", "ci_high"].map { Cell(p[$0], style: .probability) })
+        }
+        for entry in summary?["p_exhaustion_by_year"]?.arrayValue ?? [] {
+            let year = entry["year"].map(CSVExport.cell) ?? ""
+            sheet.rows.append([.text("p_exhaustion by end of year \(year)"), .text("probability")]
+                + ["estimate", "ci_low", "ci_high"].map { Cell(entry[$0], style: .probability) })
+        }
+
+        sheet.rows.append([])
+        sheet.rows.append(["total claims, tail", "unit", "95%", "99%", "99.5%"].map(Cell.header))
+        for (key, label) in [("claims_var", "claims_var (value at risk)"), ("claims_es", "claims_es (expected shortfall)")] {
+            guard let levels = summary?[key] else { continue }
+            sheet.rows.append([.text(label), .text("yuan")]
+                + ["0.95", "0.99", "0.995"].map { Cell(levels[$0], style: .yuan) })
+        }
+        return sheet
+    }
+
+    static func byYearSheet(_ document: JSONValue) -> Sheet {
+        var sheet = Sheet(name: "ByYear", columns: [
+            Column("year", width: 6), Column("quantity", width: 17), Column("unit", width: 7),
+        ] + statHeader)
+        for entry in document["by_year"]?.arrayValue ?? [] {
+            for (quantity, stat) in entry.objectValue ?? [] where quantity != "year" {
+                let (unitName, style) = unit(of: quantity)
+                sheet.rows.append([Cell(entry["year"]), .text(quantity), .text(unitName)] + statCells(stat, style: style))
+            }
+        }
+        return sheet
+    }
+
+    static func byBankSheet(_ document: JSONValue) -> Sheet {
+        var sheet = Sheet(name: "ByBank", columns: [
+            Column("bank", width: 16), Column("name", width: 40), Column("quantity", width: 22), Column("unit", width: 7),
+        ] + statHeader)
+        for entry in document["by_bank"]?.arrayValue ?? [] {
+            let bank: [Cell] = [Cell(entry["id"]), Cell(entry["name"])]
+            for (quantity, value) in entry.objectValue ?? [] where quantity != "id" && quantity != "name" {
+                let (unitName, style) = unit(of: quantity)
+                if value["mean"] != nil {
+                    sheet.rows.append(bank + [.text(quantity), .text(unitName)] + statCells(value, style: style))
+                } else {
+                    // A single number (tail_contribution_99 is a conditional mean): the mean column.
+                    sheet.rows.append(bank + [.text(quantity), .text(unitName), Cell(value, style: style)])
+                }
+            }
+        }
+        sheet.footnote = "tail_contribution_99: the bank's mean claims over the trials whose total claims are at least VaR 99%."
+        return sheet
+    }
+
+    static func poolSizeSheet(_ document: JSONValue) -> Sheet {
+        let poolSize = document["pool_size"]
+        var sheet = Sheet(name: "PoolSize", columns: [
+            Column("initial balance (yuan)", width: 22), Column("P(exhaustion within the horizon) (probability)", width: 24),
+            Column("", width: 4),
+            Column("ruin probability (probability)", width: 20), Column("initial balance needed (yuan)", width: 24),
+        ])
+        let curve = poolSize?["curve"]?.arrayValue ?? []
+        let required = poolSize?["required"]?.arrayValue ?? []
+        let available = poolSize?["available"] == .bool(true)
+        for i in 0..<max(curve.count, required.count, available ? 0 : 1) {
+            var row: [Cell] = [.empty, .empty, .empty]
+            if curve.indices.contains(i) {
+                row[0] = Cell(curve[i]["initial_balance"], style: .yuan)
+                row[1] = Cell(curve[i]["p_exhaustion"], style: .probability)
+            }
+            if required.indices.contains(i) {
+                row += [Cell(required[i]["ruin_probability"], style: .probability),
+                        Cell(required[i]["initial_balance"], style: .yuan)]
+            } else if i == 0 && !available {
+                row += [.text("not available: the scenario's coverage depends on the balance (leverage cap or pool floor)")]
+            }
+            sheet.rows.append(row)
+        }
+        return sheet
+    }
+
+    static func inputsSheet(_ document: JSONValue) -> Sheet {
+        var sheet = Sheet(name: "Inputs", columns: [Column("key path", width: 44), Column("value", width: 60)])
+        let metadata = document["metadata"]
+        let overrides = metadata?["overrides"]?.arrayValue ?? []
+        sheet.rows.append([.text("(run) overrides"),
+                           .text(overrides.isEmpty ? "none" : overrides.compactMap(\.stringValue).joined(separator: "; "))])
+        sheet.rows.append([.text("(run) stress"), .text(metadata?["stress"]?.stringValue ?? "none")])
+        guard let scenario = document["scenario"] else {
+            sheet.rows.append([.text("(scenario)"), .text("not recorded in this results.json")])
+            return sheet
+        }
+        for (path, value) in flatten(scenario, path: "") {
+            sheet.rows.append([.text(path), Cell(value)])
+        }
+        return sheet
+    }
+
+    static func metadataSheet(_ document: JSONValue, trialsNote: String?) -> Sheet {
+        var sheet = Sheet(name: "Metadata", columns: [Column("key", width: 22), Column("value", width: 68)])
+        sheet.rows.append([.text("schema_version"), Cell(document["schema_version"])])
+        for (key, value) in document["metadata"]?.objectValue ?? [] {
+            switch value {
+            case let .array(items):
+                sheet.rows.append([.text(key), .text(items.isEmpty ? "none" : items.map(CSVExport.cell).joined(separator: "; "))])
+            case .null:
+                sheet.rows.append([.text(key), .text("none")])
+            default:
+                sheet.rows.append([.text(key), Cell(value)])
+            }
+        }
+        if let trialsNote { sheet.rows.append([.text("trials_sheet"), .text(trialsNote)]) }
+        return sheet
+    }
+
+    /// The Trials sheet and, when Excel's row limit cut it, a note saying so.
+    static func trialsSheet(_ table: TrialTable, rowLimit: Int) -> (Sheet, String?) {
+        let records = table.records
+        let names = CSVExport.trialColumns(bankIDs: table.bankIDs)
+        let columns = names.map { name -> Column in
+            switch name {
+            case "trial", "exhaustion_year": Column(name == "trial" ? "trial" : "exhaustion_year (0: never)", width: 14)
+            case "defaults_total": Column("defaults_total (count)", width: 14)
+            default: Column("\(name) (yuan)", width: 18)
+            }
+        }
+        let shown = min(records.count, rowLimit - 1)
+        let note: String? = shown < records.count
+            ? "first \(NumberFormat.count(Double(shown))) of \(NumberFormat.count(Double(records.count))) trials: "
+                + "a sheet holds at most \(NumberFormat.count(Double(rowLimit))) rows"
+            : nil
+        var sheet = Sheet(name: "Trials", columns: columns)
+        if let note { sheet.columns.append(Column("note: " + note, width: 40)) }
+        let totals = TotalQuantity.allCases.map { records.total($0) }
+        let bankClaims = table.bankIDs.indices.map { records.bank(.claims, $0) }
+        let moneyStyles: [CellStyle] = TotalQuantity.allCases.map { $0 == .defaults ? .general : .yuan }
+        sheet.rowCount = shown
+        sheet.rowProvider = { i in
+            var row: [Cell] = [.number(Double(i + 1), .general), .number(Double(records.exhaustionYear[i]), .general)]
+            for (column, style) in zip(totals, moneyStyles) { row.append(.number(column[i], style)) }
+            row.append(.number(records.requiredPool[i], .yuan))
+            for column in bankClaims { row.append(.number(column[i], .yuan)) }
+            return row
+        }
+        return (sheet, note)
+    }
+
+    /// Leaves of a JSON value as (key path, scalar) pairs: `banks[0].segments[1].pd`.
+    static func flatten(_ value: JSONValue, path: String) -> [(String, JSONValue)] {
+        switch value {
+        case let .object(members):
+            guard !members.isEmpty else { return [(path, .string("{}"))] }
+            return members.flatMap { flatten($0.1, path: path.isEmpty ? $0.0 : path + "." + $0.0) }
+        case let .array(items):
+            guard !items.isEmpty else { return [(path, .string("[]"))] }
+            return items.enumerated().flatMap { flatten($0.element, path: path + "[\($0.offset)]") }
+        default:
+            return [(path, value)]
+        }
+    }
+
+    // MARK: Workbook package
+
+    static func package(_ sheets: [Sheet], document: JSONValue) throws(OutputError) -> Data {
+        var parts: [(String, [UInt8])] = []
+        parts.append(("[Content_Types].xml", Array(contentTypes(sheetCount: sheets.count).utf8)))
+        parts.append(("_rels/.rels", Array(packageRelationships.utf8)))
+        parts.append(("docProps/app.xml", Array(appProperties.utf8)))
+        parts.append(("docProps/core.xml", Array(coreProperties(document).utf8)))
+        parts.append(("xl/workbook.xml", Array(workbookPart(sheets).utf8)))
+        parts.append(("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheetCount: sheets.count).utf8)))
+        parts.append(("xl/styles.xml", Array(CellStyle.stylesheet.utf8)))
+        for (n, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(n + 1).xml", sheet.xml()))
+        }
+        return try archive(parts)
+    }
+
+    /// Every entry carries this time, so the same document gives the same bytes.
+    static let entryDate = Date(timeIntervalSince1970: 315_532_800) // 1980-01-01T00:00:00Z, the DOS epoch
+
+    static func archive(_ parts: [(String, [UInt8])]) throws(OutputError) -> Data {
+        do {
+            let archive = try Archive(accessMode: .create)
+            for (path, bytes) in parts {
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                                     modificationDate: entryDate, compressionMethod: .deflate) { position, size in
+                    let start = Int(position)
+                    return Data(bytes[start..<min(start + size, bytes.count)])
+                }
+            }
+            guard let data = archive.data else {
+                throw OutputError(kind: .ioError, message: "cannot build the workbook: the archive holds no data")
+            }
+            return data
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(kind: .ioError, message: "cannot build the workbook: \(error)")
+        }
+    }
+
+    static let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    static func contentTypes(sheetCount: Int) -> String {
+        let office = "application/vnd.openxmlformats-officedocument"
+        var xml = xmlDeclaration
+            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+            + #"<Default Extension="xml" ContentType="application/xml"/>"#
+            + #"<Override PartName="/xl/workbook.xml" ContentType="\#(office).spreadsheetml.sheet.main+xml"/>"#
+            + #"<Override PartName="/xl/styles.xml" ContentType="\#(office).spreadsheetml.styles+xml"/>"#
+            + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+            + #"<Override PartName="/docProps/app.xml" ContentType="\#(office).extended-properties+xml"/>"#
+        for n in 1...sheetCount {
+            xml += #"<Override PartName="/xl/worksheets/sheet\#(n).xml" ContentType="\#(office).spreadsheetml.worksheet+xml"/>"#
+        }
+        return xml + "</Types>"
+    }
+
+    static let packageRelationships = xmlDeclaration
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="\#(relationshipTypes)/officeDocument" Target="xl/workbook.xml"/>"#
+        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+        + #"<Relationship Id="rId3" Type="\#(relationshipTypes)/extended-properties" Target="docProps/app.xml"/>"#
+        + "</Relationships>"
+
+    static let appProperties = xmlDeclaration
+        + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#
+        + "<Application>PoolSim</Application><AppVersion>\(PoolSimVersion.string)</AppVersion></Properties>"
+
+    static func coreProperties(_ document: JSONValue) -> String {
+        let name = document["metadata"]?["scenario_name"]?.stringValue ?? "scenario"
+        var xml = xmlDeclaration
+            + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
+            + #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
+            + #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+            + "<dc:title>\(XML.escape("PoolSim results: " + name))</dc:title>"
+            + "<dc:creator>PoolSim \(XML.escape(document["metadata"]?["tool_version"]?.stringValue ?? ""))</dc:creator>"
+        if let created = document["metadata"]?["created_at"]?.stringValue {
+            xml += #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(XML.escape(created))</dcterms:created>"#
+        }
+        return xml + "</cp:coreProperties>"
+    }
+
+    static func workbookPart(_ sheets: [Sheet]) -> String {
+        var xml = xmlDeclaration + #"<workbook xmlns="\#(spreadsheetNamespace)" xmlns:r="\#(relationshipTypes)">"#
+            + #"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
+        for (n, sheet) in sheets.enumerated() {
+            xml += #"<sheet name="\#(XML.escape(sheet.name))" sheetId="\#(n + 1)" r:id="rId\#(n + 1)"/>"#
+        }
+        return xml + "</sheets></workbook>"
+    }
+
+    static func workbookRelationships(sheetCount: Int) -> String {
+        var xml = xmlDeclaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        for n in 1...sheetCount {
+            xml += #"<Relationship Id="rId\#(n)" Type="\#(relationshipTypes)/worksheet" Target="worksheets/sheet\#(n).xml"/>"#
+        }
+        xml += #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipTypes)/styles" Target="styles.xml"/>"#
+        return xml + "</Relationships>"
+    }
+}
+
+// MARK: - Sheet builder
+
+/// The cell formats of the workbook, by their index in styles.xml's cellXfs.
+enum CellStyle: Int {
+    case general = 0, header = 1, yuan = 2, probability = 3
+
+    /// One bold font for headers; yuan with thousands separators (built-in
+    /// format 3, "#,##0"), probabilities as percent with two decimals (built-in 10).
+    static let stylesheet = XLSXExport.xmlDeclaration
+        + #"<styleSheet xmlns="\#(XLSXExport.spreadsheetNamespace)">"#
+        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
+        + #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
+        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        + #"<cellXfs count="4">"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+        + #"<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + "</cellXfs>"
+        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+        + "</styleSheet>"
+}
+
+/// One cell: a number (stored as a number), text, or nothing.
+enum Cell: ExpressibleByStringLiteral {
+    case empty
+    case number(Double, CellStyle)
+    case text(String)
+    case header(String)
+
+    init(stringLiteral value: String) { self = .text(value) }
+
+    /// A cell for a JSON scalar. Integers beyond 2^53 would lose digits as a
+    /// double, so they are kept as text (a seed can be that large).
+    init(_ value: JSONValue?, style: CellStyle = .general) {
+        switch value {
+        case nil, .null?: self = .empty
+        case let .bool(flag)?: self = .text(flag ? "true" : "false")
+        case let .int(number)?:
+            self = number.magnitude <= 1 << 53 ? .number(Double(number), style) : .text(String(number))
+        case let .number(number)?: self = number.isFinite ? .number(number, style) : .empty
+        case let .string(text)?: self = .text(text)
+        case let value?: self = .text(value.rendered(indent: false))
+        }
+    }
+
+    /// Characters a column needs to show this cell, for its width.
+    var displayWidth: Int {
+        switch self {
+        case .empty: 0
+        case let .number(value, style):
+            switch style {
+            case .yuan: NumberFormat.money(value).count
+            case .probability: 8
+            default: min(JSONValue.format(value).count, 16)
+            }
+        case let .text(text), let .header(text):
+            // East Asian characters take two columns.
+            text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        }
+    }
+}
+
+struct Column {
+    var title: String
+    /// Least width, in characters.
+    var width: Int
+
+    init(_ title: String, width: Int) {
+        self.title = title
+        self.width = width
+    }
+}
+
+/// A worksheet: a bold, frozen header row, then rows of cells.
+struct Sheet {
+    var name: String
+    var columns: [Column]
+    var rows: [[Cell]] = []
+    /// Text in the first column after a blank row below the table.
+    var footnote: String?
+    /// Rows produced on demand, for sheets too large to hold as cells.
+    var rowCount = 0
+    var rowProvider: ((Int) -> [Cell])?
+
+    init(name: String, columns: [Column]) {
+        self.name = name
+        self.columns = columns
+    }
+
+    /// Widths from the titles and the first rows, between 6 and 70 characters.
+    func columnWidths() -> [Int] {
+        var widths = columns.map { max($0.width, min($0.title.count + 2, 28)) }
+        let sample = rows.prefix(2000) + (0..<min(rowCount, 2000)).compactMap { rowProvider?($0) }
+        for row in sample {
+            for (column, cell) in row.enumerated() {
+                let width = cell.displayWidth + 2
+                if column < widths.count { widths[column] = max(widths[column], width) } else { widths.append(width) }
+            }
+        }
+        return widths.map { min(max($0, 6), 70) }
+    }
+
+    func xml() -> [UInt8] {
+        var out = XMLBuffer()
+        out.append(XLSXExport.xmlDeclaration)
+        out.append(#"<worksheet xmlns="\#(XLSXExport.spreadsheetNamespace)">"#)
+        out.append(#"<sheetViews><sheetView workbookViewId="0"\#(name == "Summary" ? #" tabSelected="1""# : "")>"#)
+        out.append(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#)
+        out.append(#"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#)
+        out.append(#"<sheetFormatPr defaultRowHeight="15"/><cols>"#)
+        for (n, width) in columnWidths().enumerated() {
+            out.append(#"<col min="\#(n + 1)" max="\#(n + 1)" width="\#(width)" customWidth="1"/>"#)
+        }
+        out.append("</cols><sheetData>")
+        var rowNumber = 1
+        var columnNames = columns.indices.map { XLSXExport.columnName($0) }
+        func write(_ cells: [Cell]) {
+            let row = String(rowNumber)
+            out.append(#"<row r="\#(row)">"#)
+            while columnNames.count < cells.count { columnNames.append(XLSXExport.columnName(columnNames.count)) }
+            for (column, cell) in cells.enumerated() {
+                out.cell(cell, column: columnNames[column], row: row)
+            }
+            out.append("</row>")
+            rowNumber += 1
+        }
+        write(columns.map { $0.title.isEmpty ? .empty : .header($0.title) })
+        for row in rows { write(row) }
+        if let rowProvider {
+            for i in 0..<rowCount { write(rowProvider(i)) }
+        }
+        if let footnote {
+            rowNumber += 1
+            write([.text(footnote)])
+        }
+        out.append("</sheetData></worksheet>")
+        return out.bytes
+    }
+}
+
+extension XLSXExport {
+    /// "A", "B", … "Z", "AA", …: the letters of a zero-based column index.
+    static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var letters: [Character] = []
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
+            n = (n - 1) / 26
+        }
+        return String(letters)
+    }
+}
+
+/// XML text as UTF-8 bytes, grown in place (a Trials sheet can reach hundreds of megabytes).
+struct XMLBuffer {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// One `<c>` element; numbers in their shortest round-trip form.
+    mutating func cell(_ cell: Cell, column: String, row: String) {
+        switch cell {
+        case .empty:
+            return
+        case let .number(value, style):
+            guard value.isFinite else { return }
+            append("<c r=\"")
+            append(column)
+            append(row)
+            if style != .general {
+                append("\" s=\"")
+                append(String(style.rawValue))
+            }
+            append("\"><v>")
+            append(JSONValue.format(value))
+            append("</v></c>")
+        case let .text(text), let .header(text):
+            append("<c r=\"")
+            append(column)
+            append(row)
+            if case .header = cell { append("\" s=\"1") }
+            append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+            append(XML.escape(text))
+            append("</t></is></c>")
+        }
+    }
+}
+
+/// XML 1.0 text escaping.
+enum XML {
+    /// Escapes markup characters and drops the control characters XML 1.0 cannot hold.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

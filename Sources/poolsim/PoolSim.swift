@@ -8,6 +8,6 @@ struct PoolSimCommand: ParsableCommand {
         commandName: "poolsim",
         abstract: "Monte Carlo simulator for government loan risk-compensation pools.",
         version: "\(PoolSimVersion.string) (GSL \(GSL.version))",
-        subcommands: [RunCommand.self, ReplayCommand.self, ValidateCommand.self, InitCommand.self, SchemaCommand.self, PortfolioCommand.self]
+        subcommands: [RunCommand.self, ReplayCommand.self, SizeCommand.self, CompareCommand.self, SweepCommand.self, SensitivityCommand.self, ValidateCommand.self, InitCommand.self, SchemaCommand.self, PortfolioCommand.self, ReportCommand.self]
     )
 }
