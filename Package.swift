@@ -40,14 +40,16 @@ let targets: [Target] = [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]
     ),
-    // The command line: parses arguments and wires the pieces together.
-    .executableTarget(
-        name: "poolsim",
+    // The commands: parse arguments and wire the pieces together.
+    .target(
+        name: "PoolSimCLI",
         dependencies: [
             "PoolSimCore", "PoolSimScenario", "PoolSimReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
+    // The `poolsim` executable: the commands, trial blocks run on this machine's cores.
+    .executableTarget(name: "poolsim", dependencies: ["PoolSimCLI"]),
 
     // MARK: Tests
     .testTarget(name: "PoolSimRandomTests", dependencies: ["PoolSimRandom"]),

@@ -2,9 +2,12 @@ import ArgumentParser
 import PoolSimCore
 import PoolSimRandom
 
-@main
-struct PoolSimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `poolsim` command and its subcommands. The `poolsim` and `poolsim-mpi`
+/// executables both run it; they differ in how trial blocks are executed.
+public struct PoolSimCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "poolsim",
         abstract: "Monte Carlo simulator for government loan risk-compensation pools.",
         version: "\(PoolSimVersion.string) (GSL \(GSL.version))",

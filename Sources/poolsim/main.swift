@@ -1,0 +1,3 @@
+import PoolSimCLI
+
+PoolSimCommand.main()
