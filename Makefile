@@ -41,7 +41,7 @@ warnings: bootstrap-test
 	scripts/check-warnings
 
 bench: release
-	@echo "no benchmarks yet"
+	POOLSIM=$(RELEASE) bench/run
 
 clean:
 	rm -rf .build .build-*

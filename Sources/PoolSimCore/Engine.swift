@@ -70,7 +70,9 @@ public struct Simulation: Sendable {
                     progress: @Sendable (Int) -> Void = { _ in },
                     shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
         let blockCount = settings.blockCount
-        let state = Mutex(RunState(blocks: Array(repeating: nil, count: blockCount)))
+        var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
+        combined.reserveCapacity(settings.trials)
+        let state = Mutex(RunState(blocks: Array(repeating: nil, count: blockCount), combined: combined))
         let jobs = max(1, min(settings.jobs, blockCount))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while true {
@@ -85,30 +87,38 @@ public struct Simulation: Sendable {
                 guard let block = next else { return }
                 let records = simulateBlock(block, settings: settings)
                 let finished = state.withLock { state in
-                    state.blocks[block] = records
-                    state.finishedTrials += records.count
+                    state.finish(block, records)
                     return state.finishedTrials
                 }
                 progress(finished)
             }
         }
         return state.withLock { state in
-            var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
-            combined.reserveCapacity(state.finishedTrials)
-            for k in 0..<blockCount {
-                guard let block = state.blocks[k] else { continue }
-                combined.append(contentsOf: block)
-                state.blocks[k] = nil
-            }
-            return SimulationResult(records: combined, interrupted: state.stopped)
+            // A stopped run keeps the blocks before the first unfinished one.
+            SimulationResult(records: state.combined, interrupted: state.stopped)
         }
     }
 
+    /// Finished blocks are appended in block order as soon as their turn comes
+    /// and then freed, so memory holds the combined trials and the few blocks
+    /// finished ahead of their turn, not every block twice.
     private struct RunState: Sendable {
         var blocks: [TrialRecords?]
+        var combined: TrialRecords
         var nextBlock = 0
+        var nextToCombine = 0
         var finishedTrials = 0
         var stopped = false
+
+        mutating func finish(_ block: Int, _ records: TrialRecords) {
+            blocks[block] = records
+            finishedTrials += records.count
+            while nextToCombine < blocks.count, let ready = blocks[nextToCombine] {
+                combined.append(contentsOf: ready)
+                blocks[nextToCombine] = nil
+                nextToCombine += 1
+            }
+        }
     }
 
     /// The trials of block k, from the block's own stream (seed, k).

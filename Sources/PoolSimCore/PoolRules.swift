@@ -62,12 +62,13 @@ public struct PoolRules: Sendable {
     /// once the buffers have grown to the trial's size).
     public func settle(_ defaults: [DefaultEvent], into outcome: inout TrialOutcome,
                        scratch: inout SettlementScratch) {
-        var settlement = Settlement(rules: self, outcome: outcome, scratch: scratch)
+        // The settlement takes the buffers over (no copy-on-write) and hands them back.
+        var settlement = Settlement(rules: self, outcome: consume outcome, scratch: consume scratch)
         settlement.run(defaults, initialBalance: pool.initialBalance)
         outcome = settlement.outcome
         scratch = settlement.scratch
         outcome.requiredPool = pool.coverageDependsOnBalance
-            ? nil : requiredPool(claims: outcome.years.map(\.newClaims), recoveries: fullPaymentRecoveries(scratch.claims))
+            ? nil : requiredPool(claims: scratch.newClaimsByYear, recoveries: scratch.fullPaymentRecoveries)
     }
 
     // MARK: Required pool
@@ -89,10 +90,14 @@ public struct PoolRules: Sendable {
             bound = max(bound, cumulative)
         }
         // Rounding can leave the closed form a hair short: step up until the
-        // pool's own arithmetic agrees.
+        // pool's own arithmetic agrees. The hair is rounding of the money flowing
+        // through the pool, which can dwarf the bound itself (a top-up meeting a
+        // large claim exactly), so the step doubles: a few steps, never ~1e15.
         var high = bound
+        var step = max(bound.ulp, .leastNormalMagnitude)
         while !hasNoShortfall(initialBalance: high, claims: claims, recoveries: recoveries) {
-            high = high == 0 ? .leastNormalMagnitude : high.nextUp * (1 + 1e-15)
+            high += step
+            step *= 2
         }
         guard pool.replenishment.mode == .restore, high > 0 else { return high }
         var low = 0.0
@@ -106,16 +111,6 @@ public struct PoolRules: Sendable {
             }
         }
         return high
-    }
-
-    /// Recoveries by year had every claim been paid in full in its default year.
-    private func fullPaymentRecoveries(_ claims: [Claim]) -> [Double] {
-        var recoveries = [Double](repeating: 0, count: horizonYears)
-        guard compensation.basis == .principal else { return recoveries }
-        for claim in claims where claim.year + compensation.recoveryLagYears <= horizonYears {
-            recoveries[claim.year + compensation.recoveryLagYears - 1] += (1 - claim.lgd) * claim.amount
-        }
-        return recoveries
     }
 
     /// Whether the pool, started at `initialBalance`, meets every year's claims
@@ -148,6 +143,8 @@ public struct PoolRules: Sendable {
 /// Reusable buffers for settling trials.
 public struct SettlementScratch: Sendable {
     var claims: [Claim] = []
+    /// Claims with money still owed, in claim order: carried into the year (`defer`), then the year's new ones.
+    var openClaims: [Int] = []
     var lostPrincipal: [Double] = []
     var coverage: [Double] = []
     var suspendedThrough: [Int] = []
@@ -155,6 +152,13 @@ public struct SettlementScratch: Sendable {
     var bankBase: [Double] = []
     var bankDefaultedPrincipal: [Double] = []
     var bankAtRisk: [Double] = []
+    var bankClaim: [Double] = []
+    var bankClaimScale: [Double] = []
+    /// Principal basis: recoveries of payments made so far, by the year they return to the pool.
+    var recoveriesDue: [Double] = []
+    /// Per year, for the required pool: new claims, and the recoveries had every claim been paid in full.
+    var newClaimsByYear: [Double] = []
+    var fullPaymentRecoveries: [Double] = []
     /// Indices, in the defaults settled last, of defaults of loans not covered when they defaulted.
     public internal(set) var uncoveredDefaults: [Int] = []
 
@@ -173,44 +177,50 @@ struct Claim: Sendable {
     var amount: Double
     /// What is still owed on it.
     var outstanding: Double
-    var paidToDate: Double
-    /// The part of `paidToDate` whose recovery has been returned to the pool.
-    var recoveredOn: Double
 }
 
 /// The state of one trial while its years are settled.
+///
+/// Each year touches only that year's defaults and the claims still open, so a
+/// trial costs O(defaults + banks × years²), not O(claims × years).
 struct Settlement {
     let rules: PoolRules
     var outcome: TrialOutcome
     var scratch: SettlementScratch
 
-    init(rules: PoolRules, outcome: TrialOutcome, scratch: SettlementScratch) {
+    init(rules: PoolRules, outcome: consuming TrialOutcome, scratch: consuming SettlementScratch) {
+        let horizon = rules.horizonYears
+        let banks = rules.bankCount
+        if outcome.horizonYears != horizon || outcome.bankCount != banks {
+            outcome = TrialOutcome(horizonYears: horizon, bankCount: banks)
+        } else {
+            for i in outcome.years.indices { outcome.years[i] = YearOutcome() }
+            for i in outcome.bankYears.indices { outcome.bankYears[i] = BankYearOutcome() }
+        }
+        outcome.exhaustionYear = nil
+        outcome.requiredPool = nil
+        outcome.uncoveredDefaults = 0
+        scratch.claims.removeAll(keepingCapacity: true)
+        scratch.openClaims.removeAll(keepingCapacity: true)
+        scratch.uncoveredDefaults.removeAll(keepingCapacity: true)
+        Self.reset(&scratch.lostPrincipal, count: banks * horizon * horizon)
+        Self.reset(&scratch.coverage, count: banks * horizon)
+        Self.reset(&scratch.bankBase, count: banks)
+        Self.reset(&scratch.bankDefaultedPrincipal, count: banks)
+        Self.reset(&scratch.bankAtRisk, count: banks)
+        Self.reset(&scratch.bankClaim, count: banks)
+        Self.reset(&scratch.bankClaimScale, count: banks)
+        Self.reset(&scratch.recoveriesDue, count: horizon)
+        Self.reset(&scratch.newClaimsByYear, count: horizon)
+        Self.reset(&scratch.fullPaymentRecoveries, count: horizon)
+        if scratch.suspendedThrough.count != banks {
+            scratch.suspendedThrough = Array(repeating: 0, count: banks)
+        } else {
+            for b in 0..<banks { scratch.suspendedThrough[b] = 0 }
+        }
         self.rules = rules
         self.outcome = outcome
         self.scratch = scratch
-        let horizon = rules.horizonYears
-        let banks = rules.bankCount
-        if self.outcome.horizonYears != horizon || self.outcome.bankCount != banks {
-            self.outcome = TrialOutcome(horizonYears: horizon, bankCount: banks)
-        } else {
-            for i in self.outcome.years.indices { self.outcome.years[i] = YearOutcome() }
-            for i in self.outcome.bankYears.indices { self.outcome.bankYears[i] = BankYearOutcome() }
-        }
-        self.outcome.exhaustionYear = nil
-        self.outcome.requiredPool = nil
-        self.outcome.uncoveredDefaults = 0
-        self.scratch.claims.removeAll(keepingCapacity: true)
-        self.scratch.uncoveredDefaults.removeAll(keepingCapacity: true)
-        Self.reset(&self.scratch.lostPrincipal, count: banks * horizon * horizon)
-        Self.reset(&self.scratch.coverage, count: banks * horizon)
-        Self.reset(&self.scratch.bankBase, count: banks)
-        Self.reset(&self.scratch.bankDefaultedPrincipal, count: banks)
-        Self.reset(&self.scratch.bankAtRisk, count: banks)
-        if self.scratch.suspendedThrough.count != banks {
-            self.scratch.suspendedThrough = Array(repeating: 0, count: banks)
-        } else {
-            for b in 0..<banks { self.scratch.suspendedThrough[b] = 0 }
-        }
     }
 
     private static func reset(_ buffer: inout [Double], count: Int) {
@@ -251,20 +261,24 @@ struct Settlement {
         setBankClaims(year: t, firstNewClaim: firstNewClaim)
         applySuspensions(year: t)
 
-        // The pool's account.
+        // The pool's account. Open claims are in claim order: carried ones, then new ones.
         var year = YearOutcome()
         year.openingBalance = openingBalance
         year.interest = rules.pool.interestRate * openingBalance
-        year.recoveries = collectRecoveries(year: t)
+        year.recoveries = scratch.recoveriesDue[t - 1]
         year.fixedTopUp = rules.pool.replenishment.fixedTopUp(year: t)
+        for i in firstNewClaim..<scratch.claims.count where scratch.claims[i].outstanding > 0 {
+            scratch.openClaims.append(i)
+        }
         var due = 0.0
         var newClaims = 0.0
-        for i in scratch.claims.indices where scratch.claims[i].outstanding > 0 {
+        for i in scratch.openClaims {
             due += scratch.claims[i].outstanding
             if i >= firstNewClaim { newClaims += scratch.claims[i].amount }
         }
         year.claims = due
         year.newClaims = newClaims
+        scratch.newClaimsByYear[t - 1] = newClaims
         let available = year.available
         year.exhausted = due > available
         if year.exhausted && outcome.exhaustionYear == nil { outcome.exhaustionYear = t }
@@ -273,16 +287,22 @@ struct Settlement {
 
         // Whatever is still owed is deferred or borne by the banks.
         let carries = rules.pool.shortfall == .defer && t < horizon
-        for i in scratch.claims.indices where scratch.claims[i].outstanding > 0 {
+        var stillOpen = 0
+        for k in scratch.openClaims.indices {
+            let i = scratch.openClaims[k]
             let owed = scratch.claims[i].outstanding
+            guard owed > 0 else { continue }
             if carries {
                 year.deferred += owed
+                scratch.openClaims[stillOpen] = i
+                stillOpen += 1
             } else {
                 year.unpaid += owed
                 outcome.bankYears[scratch.claims[i].bank * horizon + t - 1].unpaid += owed
                 scratch.claims[i].outstanding = 0
             }
         }
+        scratch.openClaims.removeLast(scratch.openClaims.count - stillOpen)
         for b in 0..<rules.bankCount {
             let bankYear = outcome.bankYears[b * horizon + t - 1]
             year.defaults += bankYear.defaults
@@ -371,39 +391,54 @@ struct Settlement {
         if let cap = rules.compensation.perLoanCap { amountClaimed = min(amountClaimed, cap) }
         scratch.claims.append(Claim(
             bank: b, year: t, base: base, lgd: event.lgd, time: event.time,
-            amount: amountClaimed, outstanding: 0, paidToDate: 0, recoveredOn: 0))
+            amount: amountClaimed, outstanding: 0))
     }
 
     /// Each bank's claim for the year (flat or banded rule, then the annual cap),
-    /// spread over its new claims.
+    /// spread over its new claims. Two passes over the new claims, whatever the number of banks.
     private mutating func setBankClaims(year t: Int, firstNewClaim: Int) {
         let horizon = rules.horizonYears
         let claims = firstNewClaim..<scratch.claims.count
-        for b in 0..<rules.bankCount {
-            var bankClaim = 0.0
-            if let bands = rules.compensation.nplBands {
+        let compensation = rules.compensation
+        if let bands = compensation.nplBands {
+            for b in 0..<rules.bankCount {
                 let base = scratch.bankBase[b]
                 let atRisk = scratch.bankAtRisk[b]
+                var bankClaim = 0.0
                 for band in bands {
                     let layer = min(max(0, base - band.from * atRisk), (band.to - band.from) * atRisk)
                     bankClaim += band.ratio * layer
                 }
-                // The banded claim is spread over the bank's defaults in proportion to their base.
-                for i in claims where scratch.claims[i].bank == b {
-                    scratch.claims[i].amount = base > 0 ? bankClaim * scratch.claims[i].base / base : 0
-                }
-            } else {
-                for i in claims where scratch.claims[i].bank == b { bankClaim += scratch.claims[i].amount }
+                scratch.bankClaim[b] = bankClaim
             }
-            if let cap = rules.compensation.perBankAnnualCap, bankClaim > cap {
-                let scale = cap / bankClaim
-                for i in claims where scratch.claims[i].bank == b { scratch.claims[i].amount *= scale }
-                bankClaim = cap
+            // The banded claim is spread over the bank's defaults in proportion to their base.
+            for i in claims {
+                let b = scratch.claims[i].bank
+                let base = scratch.bankBase[b]
+                scratch.claims[i].amount = base > 0 ? scratch.bankClaim[b] * scratch.claims[i].base / base : 0
             }
-            for i in claims where scratch.claims[i].bank == b {
-                scratch.claims[i].outstanding = scratch.claims[i].amount
+        } else {
+            for b in 0..<rules.bankCount { scratch.bankClaim[b] = 0 }
+            for i in claims { scratch.bankClaim[scratch.claims[i].bank] += scratch.claims[i].amount }
+        }
+        // The annual cap scales the bank's claims down.
+        for b in 0..<rules.bankCount {
+            var scale = 1.0
+            if let cap = compensation.perBankAnnualCap, scratch.bankClaim[b] > cap {
+                scale = cap / scratch.bankClaim[b]
+                scratch.bankClaim[b] = cap
             }
-            outcome.bankYears[b * horizon + t - 1].claims = bankClaim
+            scratch.bankClaimScale[b] = scale
+            outcome.bankYears[b * horizon + t - 1].claims = scratch.bankClaim[b]
+        }
+        for i in claims {
+            let scale = scratch.bankClaimScale[scratch.claims[i].bank]
+            if scale != 1 { scratch.claims[i].amount *= scale }
+            scratch.claims[i].outstanding = scratch.claims[i].amount
+            if compensation.basis == .principal, t + compensation.recoveryLagYears <= horizon {
+                scratch.fullPaymentRecoveries[t + compensation.recoveryLagYears - 1]
+                    += (1 - scratch.claims[i].lgd) * scratch.claims[i].amount
+            }
         }
     }
 
@@ -419,23 +454,6 @@ struct Settlement {
                 scratch.suspendedThrough[b] = max(scratch.suspendedThrough[b], t + rules.compensation.suspensionYears)
             }
         }
-    }
-
-    /// Principal basis: the pool gets back (1 − LGD) of what it paid on a claim,
-    /// from `recovery_lag_years` after the default year; a part paid later (a
-    /// deferred claim) comes back the year after it was paid.
-    private mutating func collectRecoveries(year t: Int) -> Double {
-        guard rules.compensation.basis == .principal else { return 0 }
-        let lag = rules.compensation.recoveryLagYears
-        var recovered = 0.0
-        for i in scratch.claims.indices where scratch.claims[i].year + lag <= t {
-            let newlyPaid = scratch.claims[i].paidToDate - scratch.claims[i].recoveredOn
-            if newlyPaid > 0 {
-                recovered += (1 - scratch.claims[i].lgd) * newlyPaid
-                scratch.claims[i].recoveredOn = scratch.claims[i].paidToDate
-            }
-        }
-        return recovered
     }
 
     /// Pays what is due: in full, or by the shortfall rule when the pool is short.
@@ -456,15 +474,22 @@ struct Settlement {
             return
         }
         let fraction = due > available ? available / due : 1
-        for i in scratch.claims.indices where scratch.claims[i].outstanding > 0 {
+        for i in scratch.openClaims {
             let payment = fraction == 1 ? scratch.claims[i].outstanding : fraction * scratch.claims[i].outstanding
             settleClaim(i, payment: payment, year: t, horizon: horizon)
         }
     }
 
+    /// Principal basis: the pool gets back (1 − LGD) of what it pays on a claim,
+    /// `recovery_lag_years` after the default year, or the year after the
+    /// payment if that is later (a deferred claim).
     private mutating func settleClaim(_ i: Int, payment: Double, year t: Int, horizon: Int) {
         scratch.claims[i].outstanding -= payment
-        scratch.claims[i].paidToDate += payment
         outcome.bankYears[scratch.claims[i].bank * horizon + t - 1].paid += payment
+        let compensation = rules.compensation
+        if compensation.basis == .principal && payment > 0 {
+            let returns = max(t + 1, scratch.claims[i].year + compensation.recoveryLagYears)
+            if returns <= horizon { scratch.recoveriesDue[returns - 1] += (1 - scratch.claims[i].lgd) * payment }
+        }
     }
 }

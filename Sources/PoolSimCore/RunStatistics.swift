@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The ruin probabilities for which the balance needed is reported.
 public let ruinProbabilityLevels: [Double] = [0.10, 0.05, 0.01, 0.005, 0.001]
@@ -63,7 +64,10 @@ public struct RunStatistics: Sendable {
             return .wilson(successes: cumulative, trials: n)
         }
         pExhaustion = .wilson(successes: n - firstExhaustions[0], trials: n)
-        totals = TotalQuantity.allCases.map { Stat(records.total($0)) }
+        // Every recorded column's statistics (each sorts its column), spread over the cores;
+        // each column's result does not depend on which thread computed it.
+        let columns = Self.columnStatistics(records)
+        totals = Array(columns[0..<TotalQuantity.allCases.count])
 
         // Tail of total claims. ES_α = E[L | L ≥ VaR_α], so the banks' tail
         // contributions at 99% add up to ES₉₉.
@@ -78,18 +82,43 @@ public struct RunStatistics: Sendable {
         let inTail = claims.map { $0 >= var99 }
         let tailCount = Double(inTail.lazy.filter { $0 }.count)
 
+        let yearColumns = TotalQuantity.allCases.count
+        let bankColumns = yearColumns + YearQuantity.allCases.count * horizon
         byYear = (1...horizon).map { t in
-            YearStats(year: t, stats: YearQuantity.allCases.map { Stat(records.year($0, t)) })
+            YearStats(year: t, stats: YearQuantity.allCases.map { columns[yearColumns + $0.rawValue * horizon + t - 1] })
         }
         byBank = banks.enumerated().map { b, bank in
             let bankClaims = records.bank(.claims, b)
             var tailClaims = 0.0
             for i in bankClaims.indices where inTail[i] { tailClaims += bankClaims[i] }
             return BankStats(id: bank.id, name: bank.name,
-                             stats: BankQuantity.allCases.map { Stat(records.bank($0, b)) },
+                             stats: BankQuantity.allCases.map { columns[bankColumns + $0.rawValue * banks.count + b] },
                              tailContribution99: tailClaims / tailCount)
         }
         poolSize = Self.poolSize(requiredPool: records.requiredPool, initialBalance: initialBalance)
+    }
+
+    /// `Stat` of every column: totals, then years (`YearQuantity.rawValue · H + t − 1`),
+    /// then banks (`BankQuantity.rawValue · B + b`).
+    static func columnStatistics(_ records: TrialRecords) -> [Stat] {
+        let horizon = records.horizonYears
+        let banks = records.bankCount
+        var gathered: [[Double]] = TotalQuantity.allCases.map { records.total($0) }
+        for q in YearQuantity.allCases { for t in 1...horizon { gathered.append(records.year(q, t)) } }
+        for q in BankQuantity.allCases { for b in 0..<banks { gathered.append(records.bank(q, b)) } }
+        let columns = gathered
+        let results = Mutex([Stat?](repeating: nil, count: columns.count))
+        let next = Atomic(0)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, columns.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < columns.count else { return }
+                let stat = Stat(columns[k])
+                results.withLock { $0[k] = stat }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 
     /// Pool sizing from each trial's required pool: P(exhaustion | balance B) = P(R > B).

@@ -120,25 +120,29 @@ public struct TrialRecords: Sendable, Equatable {
         for i in banks.indices { banks[i].reserveCapacity(trials) }
     }
 
+    /// Appends one trial: about 80 numbers, one per column.
     public mutating func append(_ outcome: TrialOutcome) {
         precondition(outcome.horizonYears == horizonYears && outcome.bankCount == bankCount)
         count += 1
         exhaustionYear.append(Int32(outcome.exhaustionYear ?? 0))
         requiredPool.append(outcome.requiredPool ?? .nan)
-        for q in TotalQuantity.allCases { totals[q.rawValue].append(q.value(outcome)) }
-        for q in YearQuantity.allCases {
-            for t in 1...horizonYears {
-                years[q.rawValue * horizonYears + t - 1].append(q.value(outcome.years[t - 1]))
-            }
+        for q in Self.totalQuantities { totals[q.rawValue].append(q.value(outcome)) }
+        for q in Self.yearQuantities {
+            for t in 0..<horizonYears { years[q.rawValue * horizonYears + t].append(q.value(outcome.years[t])) }
         }
-        for q in BankQuantity.allCases {
+        for q in Self.bankQuantities {
             for b in 0..<bankCount {
                 var total = 0.0
-                for t in 1...horizonYears { total += q.value(outcome.bank(b, year: t)) }
+                for t in 0..<horizonYears { total += q.value(outcome.bankYears[b * horizonYears + t]) }
                 banks[q.rawValue * bankCount + b].append(total)
             }
         }
     }
+
+    // `allCases` once, not an array per trial.
+    private static let totalQuantities = TotalQuantity.allCases
+    private static let yearQuantities = YearQuantity.allCases
+    private static let bankQuantities = BankQuantity.allCases
 
     /// Appends another block's trials after these.
     public mutating func append(contentsOf other: TrialRecords) {
