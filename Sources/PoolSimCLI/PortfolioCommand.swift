@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PoolSimCore
 import PoolSimRandom
+import PoolSimReport
 import PoolSimScenario
 
 struct PortfolioCommand: ParsableCommand {
@@ -52,22 +53,11 @@ struct PortfolioCommand: ParsableCommand {
             print(csv, terminator: "")
             return
         }
-        try Self.writeAtomically(Data(csv.utf8), to: out)
-    }
-
-    /// Writes to a temporary name beside `path`, then renames it, so `path`
-    /// never holds a partial file. 73: cannot create; 74: cannot write or rename.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            FileHandle.standardError.write(Data("error: cannot create \(path)\n".utf8))
-            throw ExitCode(73)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            FileHandle.standardError.write(Data("error: cannot write \(path): \(reason)\n".utf8))
-            throw ExitCode(74)
+        do {
+            try AtomicFile.write(Data(csv.utf8), to: out)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(error.exitCode)
         }
     }
 }

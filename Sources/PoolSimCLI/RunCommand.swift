@@ -87,8 +87,8 @@ struct SimulationRun {
         installInterruptHandler()
         let progress = ProgressReporter(total: settings.trials, label: label ?? scenario.name, quiet: quiet)
         let started = Date()
-        let result = simulation.run(settings, progress: progress.update,
-                                    shouldStop: { interruptRequested.load(ordering: .relaxed) })
+        let result = Execution.executor.run(simulation, settings, progress: progress.update,
+                                            shouldStop: { interruptRequested.load(ordering: .relaxed) })
         progress.finish()
         let elapsed = Date().timeIntervalSince(started)
         guard result.records.count > 0 else {
@@ -117,7 +117,7 @@ struct SimulationRun {
             createdAt: timestamp(), elapsedSeconds: elapsed,
             stopReason: interrupted ? .interrupted : .completed,
             extra: [("method", .string(settings.method.rawValue)),
-                    ("block_size", .int(settings.blockSize))])
+                    ("block_size", .int(settings.blockSize))] + Execution.executor.metadata)
     }
 
     /// The resolved scenario, as recorded in results.json.

@@ -93,8 +93,8 @@ struct SizeCommand: ParsableCommand {
             throw ExitCode(65)
         }
         let progress = ProgressReporter(total: run.settings.trials, label: "balance \(NumberFormat.millions(balance))", quiet: quiet)
-        let result = simulation.run(run.settings, progress: progress.update,
-                                    shouldStop: { interruptRequested.load(ordering: .relaxed) })
+        let result = Execution.executor.run(simulation, run.settings, progress: progress.update,
+                                            shouldStop: { interruptRequested.load(ordering: .relaxed) })
         progress.finish()
         if result.interrupted {
             note("interrupted: the analysis is incomplete; nothing written")
