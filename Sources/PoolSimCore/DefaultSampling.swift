@@ -17,9 +17,11 @@ struct CompiledDefaultModel: Sendable {
     let persistence: Double
     let persistenceInnovation: Double
     let tDegreesOfFreedom: Double
-    let chiSquared: ChiSquared?
-    /// Per sector; nil where the sector's variance is 0 (Γ ≡ 1).
+    /// t copula: W = 2·g with g ~ Gamma(ν/2, 1), i.e. W ~ χ²_ν.
+    let chiGamma: GammaDistribution?
+    /// CreditRisk+: Γ_k = σ_k²·g with g ~ Gamma(1/σ_k², 1); nil where σ_k² = 0 (Γ ≡ 1).
     let sectorGamma: [GammaDistribution?]
+    let sectorGammaScale: [Double]
 
     // Groups of loans sharing bank, sector and PD.
     let groupBank: [Int]
@@ -51,7 +53,7 @@ struct CompiledDefaultModel: Sendable {
         persistence = model.globalPersistence
         persistenceInnovation = (1 - model.globalPersistence * model.globalPersistence).squareRoot()
         tDegreesOfFreedom = model.tDegreesOfFreedom
-        chiSquared = model.copula == .t ? try ChiSquared(degreesOfFreedom: model.tDegreesOfFreedom) : nil
+        chiGamma = model.copula == .t ? try GammaDistribution(shape: model.tDegreesOfFreedom / 2, scale: 1) : nil
         lgdAdd = model.lgdAdd
         loanCount = loans.count
 
@@ -94,8 +96,9 @@ struct CompiledDefaultModel: Sendable {
         sectorCount = sectors.count
         sectorGamma = try sectors.map { sector throws(RandomError) -> GammaDistribution? in
             let variance = model.variance(ofSector: sector)
-            return variance > 0 ? try GammaDistribution(mean: 1, variance: variance) : nil
+            return variance > 0 ? try GammaDistribution(shape: 1 / variance, scale: 1) : nil
         }
+        sectorGammaScale = sectors.map { model.variance(ofSector: $0) }
         groupBank = groupKeys.map(\.bank)
         groupSector = groupKeys.map(\.sector)
         var thresholds: [Double] = []
@@ -121,6 +124,12 @@ struct CompiledDefaultModel: Sendable {
     }
 
     var groupCount: Int { groupBank.count }
+
+    /// Standard-normal factor draws per year: G's innovation, each sector, each
+    /// bank (none for CreditRisk+).
+    var normalsPerYear: Int { copula == .creditriskplus ? 0 : 1 + sectorCount + bankCount }
+    /// Gamma factor draws per year: W for the t copula, each sector's Γ for CreditRisk+.
+    var gammasPerYear: Int { copula == .t ? 1 : copula == .creditriskplus ? sectorCount : 0 }
 }
 
 
@@ -133,6 +142,10 @@ struct DefaultSampler {
     private var defaulted: [Bool]
     private var sectorFactor: [Double]
     private var bankFactor: [Double]
+    /// This trial's factor draws before the model scales them, year-major:
+    /// the normals (with their importance-sampling shift), then the Gamma
+    /// variables divided by their nominal scale. Used to tune the shift.
+    private(set) var factorDraws: [Double]
 
     init(model: CompiledDefaultModel, method: SamplingMethod) {
         self.model = model
@@ -140,32 +153,63 @@ struct DefaultSampler {
         defaulted = Array(repeating: false, count: model.loanCount)
         sectorFactor = Array(repeating: 0, count: model.sectorCount)
         bankFactor = Array(repeating: 0, count: model.bankCount)
+        factorDraws = Array(repeating: 0, count: model.horizonYears * (model.normalsPerYear + model.gammasPerYear))
         events.reserveCapacity(64)
     }
 
-    /// Draws one trial. The order of draws, which fixes the streams: per year,
-    /// the factors (G, then each sector, then each bank, then W for the t copula;
-    /// or each sector's Γ for CreditRisk+), then the groups in order, and for
-    /// each default its LGD and then its time in the year.
-    mutating func drawTrial(using generator: RandomGenerator) {
+    /// Draws one trial and returns its log likelihood ratio (0 without a tilt).
+    ///
+    /// Two streams, so that runs whose defaults differ still share their
+    /// systematic factors: `factors` gives, per year, G's innovation, each
+    /// sector's and each bank's factor and then W for the t copula (or each
+    /// sector's Γ for CreditRisk+); `defaults` gives, per year and group in
+    /// order, the defaults, and for each default its LGD and then its time in
+    /// the year.
+    ///
+    /// With a tilt, factor j of year t is drawn from N(μ, 1) instead of N(0, 1)
+    /// and a Gamma factor with its scale multiplied by s; the likelihood ratio
+    /// of the nominal to the tilted density is returned, as its logarithm.
+    mutating func drawTrial(factors: RandomGenerator, defaults: RandomGenerator, tilt: FactorTilt? = nil) -> Double {
         for event in events { defaulted[event.loan] = false }
         events.removeAll(keepingCapacity: true)
         let normal = StandardNormal()
         var global = 0.0
+        var logRatio = 0.0
+        var draw = 0
         let horizon = model.horizonYears
         for t in 1...horizon {
             var scale = 1.0
             if model.copula == .creditriskplus {
                 for k in 0..<model.sectorCount {
-                    sectorFactor[k] = model.sectorGamma[k]?.sample(using: generator) ?? 1
+                    guard let gamma = model.sectorGamma[k] else {
+                        sectorFactor[k] = 1
+                        factorDraws[draw] = 1
+                        draw += 1
+                        continue
+                    }
+                    var g = gamma.sample(using: factors)
+                    if let s = tilt?.gammaScale[draw], s != 1 {
+                        g *= s
+                        logRatio += gamma.shape * log(s) + g * (1 / s - 1)
+                    }
+                    factorDraws[draw] = g
+                    draw += 1
+                    sectorFactor[k] = model.sectorGammaScale[k] * g
                 }
             } else {
-                let innovation = normal.sample(using: generator)
+                let innovation = shiftedNormal(normal, factors, tilt, &draw, &logRatio)
                 global = t == 1 ? innovation : model.persistence * global + model.persistenceInnovation * innovation
-                for k in 0..<model.sectorCount { sectorFactor[k] = normal.sample(using: generator) }
-                for b in 0..<model.bankCount { bankFactor[b] = normal.sample(using: generator) }
-                if let chiSquared = model.chiSquared {
-                    scale = (chiSquared.sample(using: generator) / model.tDegreesOfFreedom).squareRoot()
+                for k in 0..<model.sectorCount { sectorFactor[k] = shiftedNormal(normal, factors, tilt, &draw, &logRatio) }
+                for b in 0..<model.bankCount { bankFactor[b] = shiftedNormal(normal, factors, tilt, &draw, &logRatio) }
+                if let chiGamma = model.chiGamma {
+                    var g = chiGamma.sample(using: factors)
+                    if let s = tilt?.gammaScale[draw], s != 1 {
+                        g *= s
+                        logRatio += chiGamma.shape * log(s) + g * (1 / s - 1)
+                    }
+                    factorDraws[draw] = g
+                    draw += 1
+                    scale = (2 * g / model.tDegreesOfFreedom).squareRoot()
                 }
             }
             for g in 0..<model.groupCount {
@@ -174,11 +218,26 @@ struct DefaultSampler {
                 let start = model.candidateStart[g * horizon + t - 1]
                 let end = model.candidateStart[g * horizon + t]
                 switch method {
-                case .grouped: drawGrouped(start..<end, probability: q, year: t, using: generator)
-                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, using: generator)
+                case .grouped: drawGrouped(start..<end, probability: q, year: t, using: defaults)
+                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, using: defaults)
                 }
             }
         }
+        return logRatio
+    }
+
+    /// A standard-normal factor, shifted to N(μ, 1) under a tilt (adding −μz + μ²/2 to the log ratio).
+    @inline(__always)
+    private mutating func shiftedNormal(_ normal: StandardNormal, _ generator: RandomGenerator, _ tilt: FactorTilt?,
+                                        _ draw: inout Int, _ logRatio: inout Double) -> Double {
+        var z = normal.sample(using: generator)
+        if let mu = tilt?.normalShift[draw], mu != 0 {
+            z += mu
+            logRatio += -mu * z + mu * mu / 2
+        }
+        factorDraws[draw] = z
+        draw += 1
+        return z
     }
 
     /// The group's default probability given the year's factors.

@@ -22,17 +22,24 @@ public struct SimulationSettings: Sendable {
     /// Trials per block. Each block has its own random stream, so this is part
     /// of what makes a run reproducible; it is fixed, not tuned per machine.
     public var blockSize: Int
+    /// Importance sampling: the factors' shifted distribution; nil for plain Monte Carlo.
+    public var tilt: FactorTilt?
+    /// Which family of streams the blocks draw from: the run's, or a pilot's.
+    public var purpose: StreamPurpose
 
     public static let defaultBlockSize = 1000
 
     public init(trials: Int, seed: UInt64, generatorType: GeneratorType = .mt19937, jobs: Int = 1,
-                method: SamplingMethod = .grouped, blockSize: Int = defaultBlockSize) {
+                method: SamplingMethod = .grouped, blockSize: Int = defaultBlockSize, tilt: FactorTilt? = nil,
+                purpose: StreamPurpose = .trialBlock) {
         self.trials = trials
         self.seed = seed
         self.generatorType = generatorType
         self.jobs = jobs
         self.method = method
         self.blockSize = blockSize
+        self.tilt = tilt
+        self.purpose = purpose
     }
 
     public var blockCount: Int { (trials + blockSize - 1) / blockSize }
@@ -69,9 +76,18 @@ public struct Simulation: Sendable {
     public func run(_ settings: SimulationSettings,
                     progress: @Sendable (Int) -> Void = { _ in },
                     shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
-        let blockCount = settings.blockCount
+        run(settings, blocks: Array(0..<settings.blockCount), progress: progress, shouldStop: shouldStop)
+    }
+
+    /// Runs the given blocks on `settings.jobs` threads; their trials are
+    /// combined in the order listed. A stopped run keeps the listed blocks
+    /// before the first unfinished one. (An MPI rank runs its share this way.)
+    public func run(_ settings: SimulationSettings, blocks list: [Int],
+                    progress: @Sendable (Int) -> Void = { _ in },
+                    shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
+        let blockCount = list.count
         var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
-        combined.reserveCapacity(settings.trials)
+        combined.reserveCapacity(list.reduce(0) { $0 + settings.trials(ofBlock: $1).count })
         let state = Mutex(RunState(blocks: Array(repeating: nil, count: blockCount), combined: combined))
         let jobs = max(1, min(settings.jobs, blockCount))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
@@ -84,10 +100,10 @@ public struct Simulation: Sendable {
                     defer { state.nextBlock += 1 }
                     return state.nextBlock
                 }
-                guard let block = next else { return }
-                let records = simulateBlock(block, settings: settings)
+                guard let position = next else { return }
+                let records = simulateBlock(list[position], settings: settings)
                 let finished = state.withLock { state in
-                    state.finish(block, records)
+                    state.finish(position, records)
                     return state.finishedTrials
                 }
                 progress(finished)
@@ -121,28 +137,35 @@ public struct Simulation: Sendable {
         }
     }
 
-    /// The trials of block k, from the block's own stream (seed, k).
+    /// The trials of block k, from the block's own streams: (seed, k) for the
+    /// systematic factors and (seed, k) of another purpose for the defaults.
     public func simulateBlock(_ block: Int, settings: SimulationSettings) -> TrialRecords {
-        let generator = RandomGenerator(type: settings.generatorType, seed: settings.seed,
-                                        purpose: .trialBlock, index: UInt64(block))
-        let range = settings.trials(ofBlock: block)
-        var records = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
-        records.reserveCapacity(range.count)
-        var sampler = DefaultSampler(model: model, method: settings.method)
-        var outcome = TrialOutcome(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
-        var scratch = SettlementScratch()
-        for _ in range {
-            sampler.drawTrial(using: generator)
-            rules.settle(sampler.events, into: &outcome, scratch: &scratch)
-            records.append(outcome)
+        var records = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count,
+                                   weighted: settings.tilt != nil)
+        records.reserveCapacity(settings.trials(ofBlock: block).count)
+        simulateBlock(block, settings: settings) { outcome, logRatio, _ in
+            records.append(outcome, weight: settings.tilt == nil ? nil : exp(logRatio))
         }
         return records
     }
 
-    /// One trial's defaults from a generator: for tests and replays of single trials.
-    public func drawDefaults(using generator: RandomGenerator, method: SamplingMethod = .grouped) -> [DefaultEvent] {
-        var sampler = DefaultSampler(model: model, method: method)
-        sampler.drawTrial(using: generator)
-        return sampler.events
+    /// Runs block k and hands each trial's outcome, log likelihood ratio and
+    /// factor draws to `record`.
+    func simulateBlock(_ block: Int, settings: SimulationSettings,
+                       record: (TrialOutcome, Double, [Double]) -> Void) {
+        let purposes: (StreamPurpose, StreamPurpose) = settings.purpose == .pilot
+            ? (.pilot, .pilotDefaults) : (.trialBlock, .trialBlockDefaults)
+        let factors = RandomGenerator(type: settings.generatorType, seed: settings.seed,
+                                      purpose: purposes.0, index: UInt64(block))
+        let defaults = RandomGenerator(type: settings.generatorType, seed: settings.seed,
+                                       purpose: purposes.1, index: UInt64(block))
+        var sampler = DefaultSampler(model: model, method: settings.method)
+        var outcome = TrialOutcome(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
+        var scratch = SettlementScratch()
+        for _ in settings.trials(ofBlock: block) {
+            let logRatio = sampler.drawTrial(factors: factors, defaults: defaults, tilt: settings.tilt)
+            rules.settle(sampler.events, into: &outcome, scratch: &scratch)
+            record(outcome, logRatio, sampler.factorDraws)
+        }
     }
 }

@@ -97,10 +97,15 @@ public struct TrialRecords: Sendable, Equatable {
     public private(set) var years: [[Double]]
     /// By `BankQuantity.rawValue · B + b`.
     public private(set) var banks: [[Double]]
+    /// Whether trials carry importance-sampling weights.
+    public let weighted: Bool
+    /// Each trial's likelihood ratio (importance sampling); empty when not weighted.
+    public private(set) var weights: [Double] = []
 
-    public init(horizonYears: Int, bankCount: Int) {
+    public init(horizonYears: Int, bankCount: Int, weighted: Bool = false) {
         self.horizonYears = horizonYears
         self.bankCount = bankCount
+        self.weighted = weighted
         totals = Array(repeating: [], count: TotalQuantity.allCases.count)
         years = Array(repeating: [], count: YearQuantity.allCases.count * horizonYears)
         banks = Array(repeating: [], count: BankQuantity.allCases.count * bankCount)
@@ -115,15 +120,19 @@ public struct TrialRecords: Sendable, Equatable {
     public mutating func reserveCapacity(_ trials: Int) {
         exhaustionYear.reserveCapacity(trials)
         requiredPool.reserveCapacity(trials)
+        if weighted { weights.reserveCapacity(trials) }
         for i in totals.indices { totals[i].reserveCapacity(trials) }
         for i in years.indices { years[i].reserveCapacity(trials) }
         for i in banks.indices { banks[i].reserveCapacity(trials) }
     }
 
-    /// Appends one trial: about 80 numbers, one per column.
-    public mutating func append(_ outcome: TrialOutcome) {
+    /// Appends one trial: about 80 numbers, one per column, and its likelihood
+    /// ratio when the records are weighted.
+    public mutating func append(_ outcome: TrialOutcome, weight: Double? = nil) {
         precondition(outcome.horizonYears == horizonYears && outcome.bankCount == bankCount)
+        precondition(weighted == (weight != nil), "a weight goes with every trial of weighted records, and only there")
         count += 1
+        if let weight { weights.append(weight) }
         exhaustionYear.append(Int32(outcome.exhaustionYear ?? 0))
         requiredPool.append(outcome.requiredPool ?? .nan)
         for q in Self.totalQuantities { totals[q.rawValue].append(q.value(outcome)) }
@@ -146,13 +155,59 @@ public struct TrialRecords: Sendable, Equatable {
 
     /// Appends another block's trials after these.
     public mutating func append(contentsOf other: TrialRecords) {
-        precondition(other.horizonYears == horizonYears && other.bankCount == bankCount)
+        precondition(other.horizonYears == horizonYears && other.bankCount == bankCount && other.weighted == weighted)
         count += other.count
+        weights += other.weights
         exhaustionYear += other.exhaustionYear
         requiredPool += other.requiredPool
         for i in totals.indices { totals[i] += other.totals[i] }
         for i in years.indices { years[i] += other.years[i] }
         for i in banks.indices { banks[i] += other.banks[i] }
+    }
+
+    /// Every value as one flat array (for sending between processes): count,
+    /// then each column in a fixed order.
+    public func packed() -> [Double] {
+        var out: [Double] = [Double(count)]
+        out.reserveCapacity(1 + count * (3 + totals.count + years.count + banks.count))
+        out += exhaustionYear.map(Double.init)
+        out += requiredPool
+        if weighted { out += weights }
+        for column in totals { out += column }
+        for column in years { out += column }
+        for column in banks { out += column }
+        return out
+    }
+
+    /// The records `packed()` made, from `values[start...]`; `start` moves past them.
+    public init(unpacking values: [Double], from start: inout Int, horizonYears: Int, bankCount: Int, weighted: Bool) {
+        self.init(horizonYears: horizonYears, bankCount: bankCount, weighted: weighted)
+        let n = Int(values[start])
+        start += 1
+        func column() -> [Double] {
+            defer { start += n }
+            return Array(values[start..<start + n])
+        }
+        count = n
+        exhaustionYear = column().map { Int32($0) }
+        requiredPool = column()
+        if weighted { weights = column() }
+        for i in totals.indices { totals[i] = column() }
+        for i in years.indices { years[i] = column() }
+        for i in banks.indices { banks[i] = column() }
+    }
+
+    /// Trials `range` of these records.
+    public func slice(_ range: Range<Int>) -> TrialRecords {
+        var part = TrialRecords(horizonYears: horizonYears, bankCount: bankCount, weighted: weighted)
+        part.count = range.count
+        part.exhaustionYear = Array(exhaustionYear[range])
+        part.requiredPool = Array(requiredPool[range])
+        if weighted { part.weights = Array(weights[range]) }
+        part.totals = totals.map { Array($0[range]) }
+        part.years = years.map { Array($0[range]) }
+        part.banks = banks.map { Array($0[range]) }
+        return part
     }
 
     public func total(_ q: TotalQuantity) -> [Double] { totals[q.rawValue] }

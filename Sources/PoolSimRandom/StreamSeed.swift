@@ -1,12 +1,16 @@
 /// What a random stream is used for. Each purpose has its own family of streams,
 /// so adding a use of randomness never shifts the numbers another use sees.
 public enum StreamPurpose: UInt64, Sendable {
-    /// Block k of trials: defaults, LGDs and claim times of the trials in that block.
+    /// Block k of trials: the systematic factors of its trials.
     case trialBlock = 1
+    /// Block k of trials: which loans default, their LGDs and claim times.
+    case trialBlockDefaults = 4
     /// The expansion of segments into a concrete loan list, once per run.
     case portfolio = 2
-    /// Pilot runs that tune an analysis (e.g. importance-sampling shifts).
+    /// Pilot runs that tune an analysis (importance-sampling shifts): their factors.
     case pilot = 3
+    /// Pilot runs: their defaults.
+    case pilotDefaults = 5
 }
 
 /// Stream derivation: turns (run seed, purpose, index) into a generator seed.
