@@ -16,8 +16,8 @@ extension SimulationRun {
     /// Runs `loaded` as one step of an analysis. An interrupted analysis is
     /// incomplete, so it writes nothing and exits 130.
     static func analysisStep(_ loaded: LoadedScenario, settings: SimulationSettings, label: String,
-                             quiet: Bool) throws -> Finished {
-        let run = try prepare(loaded, settings: settings)
+                             quiet: Bool, importance: Bool = false) throws -> Finished {
+        let run = try prepare(loaded, settings: settings, importance: importance)
         let finished = try run.execute(quiet: quiet, label: label)
         if finished.interrupted {
             note("interrupted: the analysis is incomplete; nothing written")

@@ -63,7 +63,7 @@ struct CompareCommand: ParsableCommand {
         for (index, column) in columns.enumerated() {
             let finished = try SimulationRun.analysisStep(column.loaded, settings: settings,
                                                           label: "\(index + 1)/\(columns.count) \(column.label)",
-                                                          quiet: output.quiet)
+                                                          quiet: output.quiet, importance: simulation.importanceSampling)
             if let base = runs.first?.finished {
                 deltas.append(HeadlineStatistic.allCases.map {
                     PairedDifference.of($0, from: (base.trialTable.records, base.statistics),

@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
         GSL.start()
         let loaded = try scenarioOptions.load(scenario)
         let settings = simulation.settings(for: loaded.scenario)
-        let run = try SimulationRun.prepare(loaded, settings: settings)
+        let run = try SimulationRun.prepare(loaded, settings: settings, importance: simulation.importanceSampling)
         let directory = try output.prepareDirectory(for: loaded.scenario)
         let finished = try run.execute(quiet: output.quiet)
         try output.write(finished.document, trials: finished.trialTable, to: directory)
@@ -41,15 +41,18 @@ struct SimulationRun {
     let loaded: LoadedScenario
     let settings: SimulationSettings
     let simulation: Simulation
+    /// Whether to tune and use importance sampling (`--importance auto`).
+    var importance = false
 
     /// Expands the portfolio and checks the run fits in memory.
-    static func prepare(_ loaded: LoadedScenario, settings: SimulationSettings) throws -> SimulationRun {
+    static func prepare(_ loaded: LoadedScenario, settings: SimulationSettings,
+                        importance: Bool = false) throws -> SimulationRun {
         let scenario = loaded.scenario
         let portfolio = Portfolio(scenario: scenario, generatorType: settings.generatorType, seed: settings.seed)
         try checkMemory(trials: settings.trials, scenario: scenario)
         do {
             let simulation = try Simulation(scenario: scenario, loans: portfolio.loans)
-            return SimulationRun(loaded: loaded, settings: settings, simulation: simulation)
+            return SimulationRun(loaded: loaded, settings: settings, simulation: simulation, importance: importance)
         } catch {
             note("error: \(error.description)")
             throw ExitCode(65)
@@ -85,8 +88,16 @@ struct SimulationRun {
             note("\(label ?? scenario.name): \(settings.trials) trials, seed \(settings.seed), \(settings.generatorType.name), \(settings.jobs) jobs")
         }
         installInterruptHandler()
-        let progress = ProgressReporter(total: settings.trials, label: label ?? scenario.name, quiet: quiet)
         let started = Date()
+        var settings = self.settings
+        var tuning: ImportanceTuning?
+        if importance {
+            if !quiet { note("\(label ?? scenario.name): tuning importance sampling on pilot trials") }
+            let tuned = simulation.tuneImportanceSampling(settings)
+            settings.tilt = tuned.tilt
+            tuning = tuned
+        }
+        let progress = ProgressReporter(total: settings.trials, label: label ?? scenario.name, quiet: quiet)
         let result = Execution.executor.run(simulation, settings, progress: progress.update,
                                             shouldStop: { interruptRequested.load(ordering: .relaxed) })
         progress.finish()
@@ -100,12 +111,40 @@ struct SimulationRun {
         }
         let statistics = RunStatistics(records: result.records, banks: scenario.banks,
                                        initialBalance: scenario.pool.initialBalance)
-        let document = ResultsDocument.json(
-            metadata: metadata(trials: result.records.count, elapsed: elapsed, interrupted: result.interrupted),
-            statistics: statistics, scenario: scenarioJSON)
+        var metadata = metadata(trials: result.records.count, elapsed: elapsed, interrupted: result.interrupted)
+        if let tuning {
+            let diagnostics = ImportanceDiagnostics.of(result.records, pExhaustion: statistics.pExhaustion)
+            if let reason = diagnostics.degenerateReason {
+                note("warning: importance sampling is degenerate: \(reason); its estimates are not reliable. "
+                    + "Run without --importance, or with more trials.")
+            }
+            metadata.extra.append(("importance", Self.importanceJSON(tuning, diagnostics)))
+        }
+        let document = ResultsDocument.json(metadata: metadata, statistics: statistics, scenario: scenarioJSON)
         return Finished(document: document, statistics: statistics,
                         trialTable: TrialTable(records: result.records, bankIDs: scenario.banks.map(\.id)),
                         interrupted: result.interrupted)
+    }
+
+    /// `metadata.importance` of results.json.
+    static func importanceJSON(_ tuning: ImportanceTuning, _ diagnostics: ImportanceDiagnostics) -> JSONValue {
+        let shifts = tuning.tilt.normalShift
+        return .object([
+            ("method", .string("cross-entropy shift of the systematic factors (Glasserman and Li 2005)")),
+            ("pilot_trials_per_iteration", .int(tuning.pilotTrials)),
+            ("iterations", .int(tuning.iterations)),
+            ("levels", .array(tuning.levels.map { .finite($0) })),
+            ("largest_mean_shift", .finite(shifts.map(abs).max() ?? 0)),
+            ("normal_shift", .array(shifts.map { .finite($0) })),
+            ("gamma_scale", .array(tuning.tilt.gammaScale.map { .finite($0) })),
+            ("effective_sample_size", .finite(diagnostics.effectiveSampleSize)),
+            ("event_effective_sample_size", .finite(diagnostics.eventEffectiveSampleSize)),
+            ("mean_weight", .finite(diagnostics.meanWeight)),
+            ("variance_reduction", .finite(diagnostics.varianceReduction)),
+            ("largest_event_weight_share", .finite(diagnostics.largestEventWeightShare)),
+            ("degenerate", .bool(diagnostics.degenerateReason != nil)),
+            ("degenerate_reason", diagnostics.degenerateReason.map(JSONValue.string) ?? .null),
+        ])
     }
 
     func metadata(trials: Int, elapsed: Double, interrupted: Bool) -> RunMetadata {

@@ -22,10 +22,17 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How defaults are drawn: grouped (fast) or per-loan (reference).", valueName: "METHOD"))
     var method: String = SamplingMethod.grouped.rawValue
 
+    @Option(help: ArgumentHelp("Importance sampling for rare exhaustion: auto (tune a shift of the systematic factors) or off.",
+                               valueName: "MODE"))
+    var importance: String = "off"
+
     func validate() throws {
         if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         do { _ = try GeneratorType(name: rng) } catch { throw ValidationError(error.description) }
+        guard ["auto", "off"].contains(importance) else {
+            throw ValidationError("--importance must be auto or off, got '\(importance)'")
+        }
         guard SamplingMethod(rawValue: method) != nil else {
             throw ValidationError("unknown method '\(method)'; valid methods: \(SamplingMethod.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -33,6 +40,7 @@ struct SimulationOptions: ParsableArguments {
 
     var generatorType: GeneratorType { (try? GeneratorType(name: rng)) ?? .mt19937 }
     var samplingMethod: SamplingMethod { SamplingMethod(rawValue: method) ?? .grouped }
+    var importanceSampling: Bool { importance == "auto" }
 
     func settings(for scenario: Scenario) -> SimulationSettings {
         SimulationSettings(trials: trials ?? scenario.trials, seed: seed ?? scenario.seed,

@@ -76,7 +76,7 @@ struct SensitivityCommand: ParsableCommand {
         var statistics: [RunStatistics] = []
         for (index, item) in cases.enumerated() {
             let finished = try SimulationRun.analysisStep(item.loaded, settings: settings,
-                                                          label: "\(index + 1)/\(cases.count) \(item.label)", quiet: output.quiet)
+                                                          label: "\(index + 1)/\(cases.count) \(item.label)", quiet: output.quiet, importance: simulation.importanceSampling)
             statistics.append(finished.statistics)
         }
         let swings = parameters.enumerated().map { k, parameter in

@@ -40,10 +40,14 @@ struct SizeCommand: ParsableCommand {
         let settings = simulation.settings(for: loaded.scenario)
         let directory = try output.analysisDirectory(loaded.scenario, analysis: "size")
         let base = try SimulationRun.analysisStep(loaded, settings: settings, label: loaded.scenario.name,
-                                                  quiet: output.quiet)
+                                                  quiet: output.quiet, importance: simulation.importanceSampling)
         let estimates: [SizeEstimate]
         if !loaded.scenario.pool.coverageDependsOnBalance {
-            estimates = ruin.map { PoolSizing.fromRequiredPool(base.trialTable.records.requiredPool, ruinProbability: $0) }
+            let records = base.trialTable.records
+            estimates = ruin.map {
+                PoolSizing.fromRequiredPool(records.requiredPool, weights: records.weighted ? records.weights : nil,
+                                            ruinProbability: $0)
+            }
         } else {
             let prepared = try SimulationRun.prepare(loaded, settings: settings)
             estimates = try ruin.map { p in

@@ -68,7 +68,7 @@ struct SweepCommand: ParsableCommand {
         var results: [(set: [(path: String, value: String)], statistics: RunStatistics, summary: JSONValue)] = []
         for (index, (settingList, loaded)) in points.enumerated() {
             let label = "\(index + 1)/\(points.count) " + settingList.map { "\($0.path)=\($0.value)" }.joined(separator: " ")
-            let finished = try SimulationRun.analysisStep(loaded, settings: settings, label: label, quiet: output.quiet)
+            let finished = try SimulationRun.analysisStep(loaded, settings: settings, label: label, quiet: output.quiet, importance: simulation.importanceSampling)
             results.append((settingList, finished.statistics, finished.document["summary"] ?? .null))
         }
         let json = JSONValue.object([

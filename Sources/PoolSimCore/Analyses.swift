@@ -33,7 +33,13 @@ public enum PoolSizing {
     /// the smallest B with P(R > B) ≤ p is the (1 − p) quantile of R. The 95%
     /// interval is the distribution-free one between order statistics
     /// R(l) and R(u), l, u = n(1−p) ∓ 1.96·√(n p (1−p)).
-    public static func fromRequiredPool(_ requiredPool: [Double], ruinProbability p: Double) -> SizeEstimate {
+    ///
+    /// With importance-sampling weights the quantile is the weighted one, and
+    /// the interval runs between the balances where P̂(R > B) ∓ 1.96·se(B)
+    /// reaches p, se the weighted standard error.
+    public static func fromRequiredPool(_ requiredPool: [Double], weights: [Double]? = nil,
+                                        ruinProbability p: Double) -> SizeEstimate {
+        if let weights { return weightedFromRequiredPool(requiredPool, weights: weights, ruinProbability: p) }
         let sorted = requiredPool.sorted()
         let n = Double(sorted.count)
         let q = 1 - p
@@ -43,6 +49,36 @@ public enum PoolSizing {
         return SizeEstimate(ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, q),
                             ciLow: sorted[low], ciHigh: sorted[high], method: .requiredPoolQuantile,
                             trials: sorted.count)
+    }
+
+    static func weightedFromRequiredPool(_ requiredPool: [Double], weights: [Double],
+                                         ruinProbability p: Double) -> SizeEstimate {
+        let order = requiredPool.indices.sorted { requiredPool[$0] < requiredPool[$1] }
+        let n = Double(order.count)
+        // Walking down from the largest R, `above` and `aboveSquares` hold Σw and
+        // Σw² of the trials above the current balance: P̂(R > B) = Σw/n with
+        // standard error √((Σw² − n·P̂²)/(n − 1)/n).
+        var above = 0.0
+        var aboveSquares = 0.0
+        var estimate: Double?, ciLow: Double?, ciHigh: Double?
+        for position in stride(from: order.count - 1, through: 0, by: -1) {
+            let balance = requiredPool[order[position]]
+            let share = above / n
+            let se = (max(0, aboveSquares - n * share * share) / max(1, n - 1) / n).squareRoot()
+            // The first balance (from the top) that fails a criterion makes the
+            // next larger one the smallest that meets it.
+            let nextLarger = position + 1 < order.count ? requiredPool[order[position + 1]] : balance
+            if ciHigh == nil, share + ProbabilityEstimate.z95 * se > p { ciHigh = nextLarger }
+            if estimate == nil, share > p { estimate = nextLarger }
+            if ciLow == nil, share - ProbabilityEstimate.z95 * se > p { ciLow = nextLarger }
+            above += weights[order[position]]
+            aboveSquares += weights[order[position]] * weights[order[position]]
+        }
+        let smallest = requiredPool[order[0]]
+        let balance = estimate ?? smallest
+        return SizeEstimate(ruinProbability: p, initialBalance: balance, ciLow: min(ciLow ?? smallest, balance),
+                            ciHigh: max(ciHigh ?? smallest, balance), method: .requiredPoolQuantile,
+                            trials: requiredPool.count)
     }
 
     /// Searches the balance at which the estimated ruin probability comes down to p.
@@ -131,8 +167,19 @@ public struct PairedDifference: Sendable, Equatable {
 
     /// The difference of `statistic` from run a to run b: paired when the
     /// statistic is a mean of per-trial values, plain otherwise.
+    ///
+    /// Importance-sampled runs are tuned each for itself, so their trials do not
+    /// pair: the interval then combines the two runs' own standard errors.
     public static func of(_ statistic: HeadlineStatistic, from a: (TrialRecords, RunStatistics),
                           to b: (TrialRecords, RunStatistics)) -> PairedDifference {
+        if a.0.weighted || b.0.weighted {
+            let difference = statistic.value(b.1) - statistic.value(a.1)
+            guard let seA = statistic.standardError(a.1), let seB = statistic.standardError(b.1) else {
+                return PairedDifference(difference: difference, ciLow: nil, ciHigh: nil)
+            }
+            let half = ProbabilityEstimate.z95 * (seA * seA + seB * seB).squareRoot()
+            return PairedDifference(difference: difference, ciLow: difference - half, ciHigh: difference + half)
+        }
         if let x = statistic.perTrial(a.0), let y = statistic.perTrial(b.0) { return of(x, y) }
         return PairedDifference(difference: statistic.value(b.1) - statistic.value(a.1), ciLow: nil, ciHigh: nil)
     }
@@ -176,6 +223,19 @@ public enum HeadlineStatistic: String, CaseIterable, Sendable {
         case .unpaidMean: s.total(.unpaid).mean
         case .endBalanceMean: s.total(.endBalance).mean
         case .lossMean: s.total(.loss).mean
+        }
+    }
+
+    /// The standard error of the statistic in one run; nil for quantile-based ones.
+    public func standardError(_ s: RunStatistics) -> Double? {
+        switch self {
+        case .pExhaustion: s.pExhaustion.standardError
+        case .claimsMean: s.total(.claims).mcse
+        case .paidMean: s.total(.paid).mcse
+        case .unpaidMean: s.total(.unpaid).mcse
+        case .endBalanceMean: s.total(.endBalance).mcse
+        case .lossMean: s.total(.loss).mcse
+        case .claimsVaR99, .claimsES99: nil
         }
     }
 

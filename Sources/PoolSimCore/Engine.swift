@@ -53,6 +53,11 @@ public struct SimulationResult: Sendable {
     public var records: TrialRecords
     /// Whether the run stopped before every block was finished.
     public var interrupted: Bool
+
+    public init(records: TrialRecords, interrupted: Bool) {
+        self.records = records
+        self.interrupted = interrupted
+    }
 }
 
 /// The Monte Carlo engine: draws each trial's defaults (MODEL.md §4) and settles
@@ -86,7 +91,8 @@ public struct Simulation: Sendable {
                     progress: @Sendable (Int) -> Void = { _ in },
                     shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
         let blockCount = list.count
-        var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
+        var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count,
+                                    weighted: settings.tilt != nil)
         combined.reserveCapacity(list.reduce(0) { $0 + settings.trials(ofBlock: $1).count })
         let state = Mutex(RunState(blocks: Array(repeating: nil, count: blockCount), combined: combined))
         let jobs = max(1, min(settings.jobs, blockCount))

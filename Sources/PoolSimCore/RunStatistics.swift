@@ -56,14 +56,23 @@ public struct RunStatistics: Sendable {
         precondition(n > 0, "statistics of no trials")
         trials = n
         let horizon = records.horizonYears
-        var firstExhaustions = [Int](repeating: 0, count: horizon + 1)
-        for year in records.exhaustionYear { firstExhaustions[Int(year)] += 1 }
-        var cumulative = 0
-        pExhaustionByYear = (1...horizon).map { t in
-            cumulative += firstExhaustions[t]
-            return .wilson(successes: cumulative, trials: n)
+        let weights: [Double]? = records.weighted ? records.weights : nil
+        if let weights {
+            let year = records.exhaustionYear
+            pExhaustionByYear = (1...horizon).map { t in
+                .weighted(events: year.map { $0 > 0 && $0 <= t }, weights: weights)
+            }
+            pExhaustion = .weighted(events: year.map { $0 > 0 }, weights: weights)
+        } else {
+            var firstExhaustions = [Int](repeating: 0, count: horizon + 1)
+            for year in records.exhaustionYear { firstExhaustions[Int(year)] += 1 }
+            var cumulative = 0
+            pExhaustionByYear = (1...horizon).map { t in
+                cumulative += firstExhaustions[t]
+                return .wilson(successes: cumulative, trials: n)
+            }
+            pExhaustion = .wilson(successes: n - firstExhaustions[0], trials: n)
         }
-        pExhaustion = .wilson(successes: n - firstExhaustions[0], trials: n)
         // Every recorded column's statistics (each sorts its column), spread over the cores;
         // each column's result does not depend on which thread computed it.
         let columns = Self.columnStatistics(records)
@@ -72,15 +81,27 @@ public struct RunStatistics: Sendable {
         // Tail of total claims. ES_α = E[L | L ≥ VaR_α], so the banks' tail
         // contributions at 99% add up to ES₉₉.
         let claims = records.total(.claims)
-        let sortedClaims = claims.sorted()
-        claimsVaR = tailLevels.map { Stat.percentile(sorted: sortedClaims, $0.level) }
+        let weight: (Int) -> Double = { i in weights?[i] ?? 1 }
+        if let weights {
+            let distribution = WeightedDistribution(values: claims, weights: weights)
+            claimsVaR = tailLevels.map { distribution.quantile($0.level) }
+        } else {
+            let sortedClaims = claims.sorted()
+            claimsVaR = tailLevels.map { Stat.percentile(sorted: sortedClaims, $0.level) }
+        }
         claimsES = claimsVaR.map { threshold in
-            let tail = sortedClaims.drop { $0 < threshold }
-            return tail.reduce(0, +) / Double(tail.count)
+            var tailWeight = 0.0
+            var tailSum = 0.0
+            for i in claims.indices where claims[i] >= threshold {
+                tailWeight += weight(i)
+                tailSum += weight(i) * claims[i]
+            }
+            return tailSum / tailWeight
         }
         let var99 = claimsVaR[1]
         let inTail = claims.map { $0 >= var99 }
-        let tailCount = Double(inTail.lazy.filter { $0 }.count)
+        var tailWeight = 0.0
+        for i in claims.indices where inTail[i] { tailWeight += weight(i) }
 
         let yearColumns = TotalQuantity.allCases.count
         let bankColumns = yearColumns + YearQuantity.allCases.count * horizon
@@ -90,12 +111,12 @@ public struct RunStatistics: Sendable {
         byBank = banks.enumerated().map { b, bank in
             let bankClaims = records.bank(.claims, b)
             var tailClaims = 0.0
-            for i in bankClaims.indices where inTail[i] { tailClaims += bankClaims[i] }
+            for i in bankClaims.indices where inTail[i] { tailClaims += weight(i) * bankClaims[i] }
             return BankStats(id: bank.id, name: bank.name,
                              stats: BankQuantity.allCases.map { columns[bankColumns + $0.rawValue * banks.count + b] },
-                             tailContribution99: tailClaims / tailCount)
+                             tailContribution99: tailClaims / tailWeight)
         }
-        poolSize = Self.poolSize(requiredPool: records.requiredPool, initialBalance: initialBalance)
+        poolSize = Self.poolSize(requiredPool: records.requiredPool, weights: weights, initialBalance: initialBalance)
     }
 
     /// `Stat` of every column: totals, then years (`YearQuantity.rawValue · H + t − 1`),
@@ -114,7 +135,7 @@ public struct RunStatistics: Sendable {
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
                 guard k < columns.count else { return }
-                let stat = Stat(columns[k])
+                let stat = records.weighted ? Stat(columns[k], weights: records.weights) : Stat(columns[k])
                 results.withLock { $0[k] = stat }
             }
         }
@@ -122,9 +143,21 @@ public struct RunStatistics: Sendable {
     }
 
     /// Pool sizing from each trial's required pool: P(exhaustion | balance B) = P(R > B).
-    static func poolSize(requiredPool: [Double], initialBalance: Double) -> PoolSize {
+    static func poolSize(requiredPool: [Double], weights: [Double]?, initialBalance: Double) -> PoolSize {
         guard let first = requiredPool.first, !first.isNaN else {
             return PoolSize(available: false, required: [], curve: [])
+        }
+        if let weights {
+            let distribution = WeightedDistribution(values: requiredPool, weights: weights)
+            let required = ruinProbabilityLevels.map { p in
+                (ruinProbability: p, initialBalance: distribution.quantile(1 - p))
+            }
+            let top = niceCeiling(max(1.25 * initialBalance, distribution.quantile(0.999) * 1.1, 1))
+            let curve = (0...40).map { k -> (initialBalance: Double, pExhaustion: Double) in
+                let balance = top * Double(k) / 40
+                return (initialBalance: balance, pExhaustion: distribution.shareAbove(balance))
+            }
+            return PoolSize(available: true, required: required, curve: curve)
         }
         let sorted = requiredPool.sorted()
         let n = Double(sorted.count)

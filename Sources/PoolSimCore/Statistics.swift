@@ -78,3 +78,111 @@ public struct ProbabilityEstimate: Sendable, Equatable {
         return ProbabilityEstimate(estimate: p, low: Swift.max(0, centre - half), high: Swift.min(1, centre + half))
     }
 }
+
+// MARK: - Importance-sampled statistics
+
+extension Stat {
+    /// The statistics of importance-sampled values: trial i counts with its
+    /// likelihood ratio wᵢ, and estimates are the unbiased averages over the n
+    /// trials drawn (not self-normalised, whose denominator is too noisy when
+    /// the shift is large): mean = Σwx/n with standard error sd(wx)/√n;
+    /// sd² = Σw(x − mean)²/n; a percentile at level q is the smallest value x
+    /// with Σw·1[X > x]/n ≤ 1 − q (the tail read from the trials above it);
+    /// min and max are over every trial drawn.
+    public init(_ values: [Double], weights: [Double]) {
+        precondition(!values.isEmpty && values.count == weights.count, "statistics of no trials")
+        let n = Double(values.count)
+        var weightedSum = 0.0
+        for i in values.indices { weightedSum += weights[i] * values[i] }
+        let mean = weightedSum / n
+        var spread = 0.0
+        var products = 0.0
+        for i in values.indices {
+            let d = values[i] - mean
+            spread += weights[i] * d * d
+            let e = weights[i] * values[i] - mean
+            products += e * e
+        }
+        self.mean = mean
+        sd = (Swift.max(0, spread) / n).squareRoot()
+        mcse = values.count > 1 ? (products / (n - 1) / n).squareRoot() : 0
+        let distribution = WeightedDistribution(values: values, weights: weights)
+        min = distribution.sorted.first!
+        max = distribution.sorted.last!
+        percentiles = percentileLevels.map { distribution.quantile($0.level) }
+    }
+}
+
+/// The distribution of importance-sampled values, read from its upper tail:
+/// P(X > x) = Σw·1[X > x] / n.
+public struct WeightedDistribution: Sendable {
+    /// Values in increasing order, and the estimated P(X > sorted[i]).
+    let sorted: [Double]
+    let above: [Double]
+    /// Σw / n: the estimated P(X > −∞), 1 up to sampling error.
+    let everything: Double
+
+    public init(values: [Double], weights: [Double]) {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        let n = Double(values.count)
+        sorted = order.map { values[$0] }
+        var tail = [Double](repeating: 0, count: order.count)
+        var running = 0.0
+        var end = order.count - 1
+        while end >= 0 {
+            // Equal values share one P(X > x).
+            var start = end
+            while start > 0 && sorted[start - 1] == sorted[end] { start -= 1 }
+            for k in start...end { tail[k] = running / n }
+            for k in start...end { running += weights[order[k]] }
+            end = start - 1
+        }
+        above = tail
+        everything = running / n
+    }
+
+    /// The smallest value x with P(X > x) ≤ 1 − q.
+    public func quantile(_ q: Double) -> Double {
+        var low = 0
+        var high = sorted.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if above[middle] <= (1 - q) * (1 + 1e-12) { high = middle } else { low = middle + 1 }
+        }
+        return sorted[low]
+    }
+
+    /// P(X > x).
+    public func shareAbove(_ x: Double) -> Double {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] > x { high = middle } else { low = middle + 1 }
+        }
+        // Values above x are those above sorted[low − 1].
+        return low == 0 ? everything : above[low - 1]
+    }
+}
+
+extension ProbabilityEstimate {
+    /// An importance-sampled probability Σw·1[event]/n, with a 95% normal
+    /// interval from the standard error sd(w·1[event])/√n, clipped to [0, 1].
+    public static func weighted(events: [Bool], weights: [Double], z: Double = z95) -> ProbabilityEstimate {
+        precondition(!events.isEmpty && events.count == weights.count)
+        let n = Double(events.count)
+        var hit = 0.0
+        for i in events.indices where events[i] { hit += weights[i] }
+        let p = hit / n
+        var squared = 0.0
+        for i in events.indices {
+            let d = (events[i] ? weights[i] : 0) - p
+            squared += d * d
+        }
+        let se = events.count > 1 ? (squared / (n - 1) / n).squareRoot() : 0
+        return ProbabilityEstimate(estimate: p, low: Swift.max(0, p - z * se), high: Swift.min(1, p + z * se))
+    }
+
+    /// The standard error behind a weighted estimate's interval.
+    public var standardError: Double { (high - low) / (2 * ProbabilityEstimate.z95) }
+}

@@ -63,7 +63,7 @@ public enum CSVExport {
 
     /// trials.csv: one row per trial (CLI.md's columns).
     public static func trials(_ records: TrialRecords, bankIDs: [String]) -> String {
-        var out = (trialColumns(bankIDs: bankIDs)).joined(separator: ",") + "\n"
+        var out = (trialColumns(bankIDs: bankIDs, weighted: records.weighted)).joined(separator: ",") + "\n"
         out.reserveCapacity(records.count * (60 + 12 * bankIDs.count))
         let totals = TotalQuantity.allCases.map { records.total($0) }
         let bankClaims = bankIDs.indices.map { records.bank(.claims, $0) }
@@ -73,14 +73,16 @@ public enum CSVExport {
             for column in totals { out += "," + NumberFormat.plain(column[i]) }
             out += "," + NumberFormat.plain(records.requiredPool[i])
             for column in bankClaims { out += "," + NumberFormat.plain(column[i]) }
+            if records.weighted { out += "," + NumberFormat.plain(records.weights[i]) }
             out += "\n"
         }
         return out
     }
 
-    public static func trialColumns(bankIDs: [String]) -> [String] {
+    /// CLI.md's columns, then `weight` (the likelihood ratio) for importance-sampled runs.
+    public static func trialColumns(bankIDs: [String], weighted: Bool = false) -> [String] {
         ["trial", "exhaustion_year"] + TotalQuantity.allCases.map(\.name) + ["required_pool"]
-            + bankIDs.map { "claims_\($0)" }
+            + bankIDs.map { "claims_\($0)" } + (weighted ? ["weight"] : [])
     }
 
     /// Rows (statistic, value) for a STAT, a probability, a {level: value} map, or a number.

@@ -181,11 +181,12 @@ public enum XLSXExport {
     /// The Trials sheet and, when Excel's row limit cut it, a note saying so.
     static func trialsSheet(_ table: TrialTable, rowLimit: Int) -> (Sheet, String?) {
         let records = table.records
-        let names = CSVExport.trialColumns(bankIDs: table.bankIDs)
+        let names = CSVExport.trialColumns(bankIDs: table.bankIDs, weighted: records.weighted)
         let columns = names.map { name -> Column in
             switch name {
             case "trial", "exhaustion_year": Column(name == "trial" ? "trial" : "exhaustion_year (0: never)", width: 14)
             case "defaults_total": Column("defaults_total (count)", width: 14)
+            case "weight": Column("weight (likelihood ratio)", width: 18)
             default: Column("\(name) (yuan)", width: 18)
             }
         }
@@ -205,6 +206,7 @@ public enum XLSXExport {
             for (column, style) in zip(totals, moneyStyles) { row.append(.number(column[i], style)) }
             row.append(.number(records.requiredPool[i], .yuan))
             for column in bankClaims { row.append(.number(column[i], .yuan)) }
+            if records.weighted { row.append(.number(records.weights[i], .general)) }
             return row
         }
         return (sheet, note)
