@@ -187,14 +187,7 @@ struct DefaultSampler {
                         draw += 1
                         continue
                     }
-                    var g = gamma.sample(using: factors)
-                    if let s = tilt?.gammaScale[draw], s != 1 {
-                        g *= s
-                        logRatio += gamma.shape * log(s) + g * (1 / s - 1)
-                    }
-                    factorDraws[draw] = g
-                    draw += 1
-                    sectorFactor[k] = model.sectorGammaScale[k] * g
+                    sectorFactor[k] = model.sectorGammaScale[k] * tiltedGamma(gamma, factors, tilt, &draw, &logRatio)
                 }
             } else {
                 let innovation = shiftedNormal(normal, factors, tilt, &draw, &logRatio)
@@ -202,13 +195,7 @@ struct DefaultSampler {
                 for k in 0..<model.sectorCount { sectorFactor[k] = shiftedNormal(normal, factors, tilt, &draw, &logRatio) }
                 for b in 0..<model.bankCount { bankFactor[b] = shiftedNormal(normal, factors, tilt, &draw, &logRatio) }
                 if let chiGamma = model.chiGamma {
-                    var g = chiGamma.sample(using: factors)
-                    if let s = tilt?.gammaScale[draw], s != 1 {
-                        g *= s
-                        logRatio += chiGamma.shape * log(s) + g * (1 / s - 1)
-                    }
-                    factorDraws[draw] = g
-                    draw += 1
+                    let g = tiltedGamma(chiGamma, factors, tilt, &draw, &logRatio)
                     scale = (2 * g / model.tDegreesOfFreedom).squareRoot()
                 }
             }
@@ -224,6 +211,21 @@ struct DefaultSampler {
             }
         }
         return logRatio
+    }
+
+    /// A Gamma(k, 1) factor, its scale multiplied by s under a tilt (adding
+    /// k·ln s + g(1/s − 1) to the log ratio).
+    @inline(__always)
+    private mutating func tiltedGamma(_ gamma: GammaDistribution, _ generator: RandomGenerator, _ tilt: FactorTilt?,
+                                      _ draw: inout Int, _ logRatio: inout Double) -> Double {
+        var g = gamma.sample(using: generator)
+        if let s = tilt?.gammaScale[draw], s != 1 {
+            g *= s
+            logRatio += gamma.shape * log(s) + g * (1 / s - 1)
+        }
+        factorDraws[draw] = g
+        draw += 1
+        return g
     }
 
     /// A standard-normal factor, shifted to N(μ, 1) under a tilt (adding −μz + μ²/2 to the log ratio).

@@ -39,28 +39,10 @@ public enum DefaultsFile {
             throw InputError(.invalid, [.error("the defaults file is empty; it needs the header year,loan_id,lgd[,time]",
                                                at: SourceLocation(file: file))])
         }
-        func location(_ record: CSV.Record, _ index: Int?) -> SourceLocation {
-            let column = index.flatMap { record.fields.indices.contains($0) ? record.fields[$0].column : nil }
-            return SourceLocation(file: file, line: record.line, column: column ?? 1)
-        }
-        var columnIndex: [String: Int] = [:]
-        for (index, field) in header.fields.enumerated() {
-            let name = field.text.trimmingCharacters(in: .whitespaces)
-            if !columns.contains(name) {
-                log.error("unknown column '\(name)'", at: location(header, index), path: name,
-                          hint: Suggestion.hint(for: name, in: columns, noun: "columns"))
-            } else if columnIndex[name] != nil {
-                log.error("duplicate column '\(name)'", at: location(header, index), path: name)
-            } else {
-                columnIndex[name] = index
-            }
-        }
-        let missing = requiredColumns.filter { columnIndex[$0] == nil }
-        if !missing.isEmpty {
-            log.error("missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                      at: location(header, nil), hint: "the header is: year,loan_id,lgd[,time]")
-        }
-        guard !log.hasErrors else { throw InputError(.invalid, log.items) }
+        let location = { (record: CSV.Record, index: Int?) in record.location(file: file, field: index) }
+        guard let columnIndex = header.columnIndex(known: columns, required: requiredColumns, file: file, log: log,
+                                                   headerHint: "year,loan_id,lgd[,time]")
+        else { throw InputError(.invalid, log.items) }
 
         let loanIndex = Dictionary(loans.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var firstLine: [Int: Int] = [:]

@@ -1,3 +1,5 @@
+import PoolSimCore
+
 /// A small JSON parser (RFC 8259) that records the line and column of every
 /// value and key. Columns count Unicode scalars, as Yams' do.
 struct JSONReader {
@@ -275,26 +277,7 @@ enum JSONText {
         }
     }
 
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONValue.quoted(text) }
 }
 
 extension DocumentNode {

@@ -41,34 +41,10 @@ public enum LoanTape {
             log.error("the loan tape is empty; it needs a header row", at: SourceLocation(file: file))
             return ([], [])
         }
-        func location(_ record: CSV.Record, _ index: Int?) -> SourceLocation {
-            let column = index.flatMap { record.fields.indices.contains($0) ? record.fields[$0].column : nil }
-            return SourceLocation(file: file, line: record.line, column: column ?? 1)
-        }
-
-        var columnIndex: [String: Int] = [:]
-        var headerValid = true
-        for (index, field) in header.fields.enumerated() {
-            let name = field.text.trimmingCharacters(in: .whitespaces)
-            if !columns.contains(name) {
-                log.error("unknown column '\(name)'", at: location(header, index), path: name,
-                          hint: Suggestion.hint(for: name, in: columns, noun: "columns"))
-                headerValid = false
-            } else if columnIndex[name] != nil {
-                log.error("duplicate column '\(name)'", at: location(header, index), path: name)
-                headerValid = false
-            } else {
-                columnIndex[name] = index
-            }
-        }
-        let missing = requiredColumns.filter { columnIndex[$0] == nil }
-        if !missing.isEmpty {
-            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            log.error("missing column\(missing.count == 1 ? "" : "s") \(list)", at: location(header, nil),
-                      hint: "the header is: \(columns.joined(separator: ","))")
-            headerValid = false
-        }
-        guard headerValid else { return ([], []) }
+        let location = { (record: CSV.Record, index: Int?) in record.location(file: file, field: index) }
+        guard let columnIndex = header.columnIndex(known: columns, required: requiredColumns, file: file, log: log,
+                                                   headerHint: columns.joined(separator: ","))
+        else { return ([], []) }
 
         var loans: [Loan] = []
         var lines: [Int] = []
@@ -158,6 +134,41 @@ enum CSV {
         /// 1-based line on which the record starts.
         var line: Int
         var fields: [Field]
+
+        /// The file, line and column of field `index` (column 1 for the whole record).
+        func location(file: String, field index: Int?) -> SourceLocation {
+            let column = index.flatMap { fields.indices.contains($0) ? fields[$0].column : nil }
+            return SourceLocation(file: file, line: line, column: column ?? 1)
+        }
+
+        /// Reads this record as a header: the index of each known column. Unknown,
+        /// duplicate and missing required columns are errors in `log`; then nil.
+        func columnIndex(known: [String], required: [String], file: String, log: DiagnosticLog,
+                         headerHint: String) -> [String: Int]? {
+            var index: [String: Int] = [:]
+            var valid = true
+            for (position, field) in fields.enumerated() {
+                let name = field.text.trimmingCharacters(in: .whitespaces)
+                if !known.contains(name) {
+                    log.error("unknown column '\(name)'", at: location(file: file, field: position), path: name,
+                              hint: Suggestion.hint(for: name, in: known, noun: "columns"))
+                    valid = false
+                } else if index[name] != nil {
+                    log.error("duplicate column '\(name)'", at: location(file: file, field: position), path: name)
+                    valid = false
+                } else {
+                    index[name] = position
+                }
+            }
+            let missing = required.filter { index[$0] == nil }
+            if !missing.isEmpty {
+                let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+                log.error("missing column\(missing.count == 1 ? "" : "s") \(list)", at: location(file: file, field: nil),
+                          hint: "the header is: \(headerHint)")
+                valid = false
+            }
+            return valid ? index : nil
+        }
     }
 
     struct Problem: Error {
