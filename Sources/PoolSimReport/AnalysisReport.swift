@@ -1,16 +1,756 @@
 import PoolSimCore
 
-/// HTML reports of the analyses (compare, sweep, sensitivity).
+/// HTML reports of the analyses (compare, sweep, sensitivity): one
+/// self-contained page each, in the style of the single-run report and built
+/// from the same pieces (page, stylesheet, `SVGPlot`, the claims and balance
+/// series). Everything comes from the analysis JSON alone.
 public enum AnalysisReport {
+    /// `json`: `{runs: [results documents], deltas: [{run, versus, statistics}]}`;
+    /// `labels`: the runs' column labels, in order (else taken from each run's metadata).
     public static func compare(_ json: JSONValue, labels: [String]) -> String {
-        "<!doctype html><meta charset=\"utf-8\"><title>PoolSim comparison</title><pre>\(labels.joined(separator: "\n"))</pre>"
+        let report = CompareReport(json, labels: labels)
+        return ReportPage.render(title: "Pool comparison: " + report.runs.map(\.label).joined(separator: " vs "),
+                                 style: style, body: report.body())
     }
 
+    /// `json`: `{axes: [{path, values}], trials, seed, points: [{set, headline, summary}]}`.
     public static func sweep(_ json: JSONValue) -> String {
-        "<!doctype html><meta charset=\"utf-8\"><title>PoolSim sweep</title>"
+        let report = SweepReport(json)
+        return ReportPage.render(title: "Pool sweep: " + report.axes.map(\.path).joined(separator: " × "),
+                                 style: style, body: report.body())
     }
 
+    /// `json`: `{trials, seed, caveat, base: headline, parameters: [{name, low_setting, high_setting, low, high}]}`.
     public static func sensitivity(_ json: JSONValue) -> String {
-        "<!doctype html><meta charset=\"utf-8\"><title>PoolSim sensitivity</title>"
+        let report = SensitivityReport(json)
+        return ReportPage.render(title: "Pool sensitivity: one-at-a-time swings", style: style, body: report.body())
+    }
+
+    // MARK: Shared
+
+    /// Series colours for runs drawn on one chart: distinct hues, the odd ones dashed as well,
+    /// so that they stay apart in print.
+    static let palette = ["#1d4ed8", "#d97706", "#047857", "#be185d", "#7c3aed", "#0891b2", "#4b5563", "#92400e"]
+    static let dashes = ["", "7 4", "", "2 3", "", "10 3 2 3", "", "7 4"]
+
+    static func series(_ k: Int) -> Int { k % palette.count }
+
+    static var style: String {
+        var css = """
+            .note { border-left: 4px solid #1d4ed8; background: #eff6ff; padding: .5rem .8rem; margin: 1rem 0; max-width: 48rem; }
+            .caveat { border: 2px solid #b45309; background: #fffbeb; padding: .6rem .85rem; margin: 1rem 0; font-size: 1.02rem; max-width: 48rem; }
+            th.num { white-space: normal; }
+            table.headline td:first-child { white-space: nowrap; }
+            table.headline tr.group td { border-top: 2px solid #d0d7de; }
+            table.settings td:first-child { white-space: nowrap; }
+            svg .cell { stroke: #fff; stroke-width: 2; }
+            svg .cell-text { font-size: 12.5px; font-weight: 600; fill: #111827; }
+            svg .cell-text-light { font-size: 12.5px; font-weight: 600; fill: #fff; }
+            svg .low-setting { fill: #0e7490; }
+            svg .high-setting { fill: #c2410c; }
+            svg .base-line { stroke: #111827; stroke-width: 1.8; }
+            svg .row-label { font-size: 12.5px; font-weight: 600; fill: #1b1f24; }
+
+            """
+        for (k, colour) in palette.enumerated() {
+            let dash = dashes[k].isEmpty ? "" : " stroke-dasharray: \(dashes[k]);"
+            css += "svg .line-\(k) { fill: none; stroke: \(colour); stroke-width: 2.3;\(dash) }\n"
+            css += "svg .band-\(k) { fill: \(colour); fill-opacity: .16; stroke: \(colour); stroke-opacity: .35; stroke-width: .8; }\n"
+            css += "svg .dot-\(k) { fill: \(colour); }\n"
+        }
+        return css + "\n"
+    }
+
+    static func esc(_ text: String) -> String { HTML.escape(text) }
+    static func number(_ value: JSONValue?) -> Double { ChartFormat.number(value) }
+
+    /// A headline statistic for people: percent for probabilities, yuan otherwise.
+    static func value(_ statistic: HeadlineStatistic, _ value: Double) -> String {
+        statistic == .pExhaustion ? NumberFormat.percent(value) : NumberFormat.money(value)
+    }
+
+    /// A difference with its interval: "+25.45 pp [23.54, 27.36]" or "+218,111,919 [214,059,483, 222,164,354]".
+    static func difference(_ statistic: HeadlineStatistic, _ delta: JSONValue?) -> String {
+        let d = number(delta?["difference"])
+        guard d.isFinite else { return "–" }
+        let format = { (v: Double) -> String in
+            statistic == .pExhaustion ? NumberFormat.fixed(v * 100, digits: 2) : NumberFormat.money(v)
+        }
+        var text = (d > 0 ? "+" : "") + format(d) + (statistic == .pExhaustion ? " pp" : "")
+        let low = number(delta?["ci_low"]), high = number(delta?["ci_high"])
+        if low.isFinite, high.isFinite { text += " [\(format(low)), \(format(high))]" }
+        return text
+    }
+
+    /// A headline statistic read from a results document's summary.
+    static func headline(_ statistic: HeadlineStatistic, summary: JSONValue?) -> Double {
+        switch statistic {
+        case .pExhaustion: number(summary?["p_exhaustion"]?["estimate"])
+        case .claimsMean: number(summary?["claims_total"]?["mean"])
+        case .claimsVaR99: number(summary?["claims_var"]?["0.99"])
+        case .claimsES99: number(summary?["claims_es"]?["0.99"])
+        case .paidMean: number(summary?["paid_total"]?["mean"])
+        case .unpaidMean: number(summary?["unpaid_total"]?["mean"])
+        case .endBalanceMean: number(summary?["end_balance"]?["mean"])
+        case .lossMean: number(summary?["loss_total"]?["mean"])
+        }
+    }
+
+    static func years(_ count: Int) -> String { count == 1 ? "1 year" : "\(count) years" }
+
+    /// "80 M" for large numbers, the number as written otherwise; words as they are.
+    static func compact(_ value: JSONValue) -> String {
+        if let v = value.doubleValue, value.stringValue == nil {
+            return abs(v) >= 1e6 ? ChartFormat.axisMillions(v) + " M" : NumberFormat.plain(v)
+        }
+        return value.stringValue ?? CSVExport.cell(value)
+    }
+
+    /// A grid value in a table: yuan-sized numbers grouped ("80,000,000"), others as written.
+    static func cellText(_ value: JSONValue?) -> String {
+        guard let value else { return "–" }
+        if let v = value.doubleValue, value.stringValue == nil {
+            return abs(v) >= 1e4 && v == v.rounded() ? NumberFormat.money(v) : NumberFormat.plain(v)
+        }
+        return value.stringValue ?? CSVExport.cell(value)
+    }
+
+    /// A sequential colour scale: `t` in [0, 1] from pale to dark, through `stops`.
+    static func colour(_ t: Double, stops: [(Double, Double, Double)]) -> (hex: String, dark: Bool) {
+        let clamped = t.isFinite ? min(max(t, 0), 1) : 0
+        let position = clamped * Double(stops.count - 1)
+        let i = min(Int(position), stops.count - 2)
+        let f = position - Double(i)
+        let (a, b) = (stops[i], stops[i + 1])
+        let rgb = [a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f]
+        let hex = "#" + rgb.map { component -> String in
+            let byte = String(Int(component.rounded()), radix: 16)
+            return byte.count == 1 ? "0" + byte : byte
+        }.joined()
+        let luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255
+        return (hex, luminance < 0.55)
+    }
+
+    /// Yellow to dark red, for probabilities of running dry.
+    static let heat: [(Double, Double, Double)] = [(255, 255, 204), (254, 217, 118), (253, 141, 60), (227, 26, 28), (128, 0, 38)]
+    /// Pale to dark blue, for money.
+    static let blues: [(Double, Double, Double)] = [(239, 246, 255), (191, 219, 254), (96, 165, 250), (29, 78, 216), (30, 58, 138)]
+
+    /// A domain with round ends around `values`, kept within `limits`.
+    static func roundDomain(_ values: [Double], limits: (Double, Double) = (-.infinity, .infinity)) -> (Double, Double) {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return (0, 1) }
+        if high - low <= abs(high) * 1e-12 {
+            let pad = high == 0 ? 1 : abs(high) * 0.1
+            return (max(limits.0, low - pad), min(limits.1, high + pad))
+        }
+        let step = LinearScale.niceStep(high - low, count: 5)
+        return (max(limits.0, (low / step).rounded(.down) * step), min(limits.1, (high / step).rounded(.up) * step))
+    }
+
+    /// Words that could be a long label, cut to `limit` characters.
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+// MARK: - Compare
+
+private struct CompareReport {
+    struct Run {
+        let label: String
+        let document: JSONValue
+        var summary: JSONValue? { document["summary"] }
+        var byYear: [JSONValue] { document["by_year"]?.arrayValue ?? [] }
+        var initialBalance: Double { ReportSeries.initialBalance(document) }
+    }
+
+    let runs: [Run]
+    let deltas: [JSONValue]
+    let trials: Double
+    let seed: JSONValue?
+    let horizon: Int
+
+    init(_ json: JSONValue, labels: [String]) {
+        let documents = json["runs"]?.arrayValue ?? []
+        runs = documents.enumerated().map { i, document in
+            let metadata = document["metadata"]
+            var label = metadata?["scenario_name"]?.stringValue ?? "run \(i + 1)"
+            if let stress = metadata?["stress"]?.stringValue { label += " + " + stress }
+            return Run(label: labels.indices.contains(i) ? labels[i] : label, document: document)
+        }
+        deltas = json["deltas"]?.arrayValue ?? []
+        let metadata = documents.first?["metadata"]
+        trials = AnalysisReport.number(metadata?["trials"])
+        seed = metadata?["seed"]
+        horizon = runs.map(\.byYear.count).max() ?? 0
+    }
+
+    /// Column k's difference from the first column (k ≥ 1).
+    func delta(_ k: Int, _ statistic: HeadlineStatistic) -> JSONValue? {
+        deltas.indices.contains(k - 1) ? deltas[k - 1]["statistics"]?[statistic.rawValue] : nil
+    }
+
+    static func esc(_ text: String) -> String { HTML.escape(text) }
+
+    func body() -> String {
+        var html = "<header>\n<h1>Side by side: \(Self.esc(runs.map(\.label).joined(separator: " vs ")))</h1>\n"
+        var facts = "\(runs.count) runs"
+        if trials.isFinite { facts += ", \(NumberFormat.count(trials)) simulated periods each" }
+        if horizon > 0 { facts += " of \(AnalysisReport.years(horizon))" }
+        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
+        html += "<p class=\"note\"><b>Common random numbers.</b> Every run uses the same seed and the same trials, so "
+            + "trial <i>i</i> of one run meets the same simulated defaults as trial <i>i</i> of the first, and differences "
+            + "come from the changed assumptions rather than sampling noise. The intervals on differences are paired: "
+            + "95% intervals from the spread of the trial-by-trial differences, much narrower than comparing two "
+            + "independent intervals. VaR and ES are quantile statistics and carry no interval. "
+            + "“pp”: percentage points.</p>\n"
+        html += headlineTable()
+        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
+        html += ReportPage.figure(claims(), caption: """
+            <b>Distribution of total claims over the horizon, one curve per run.</b> The cumulative share of simulated \
+            periods (vertical) whose claims were at most a given amount (horizontal), drawn through each run's stored \
+            percentiles (minimum, P1 … P99.9, maximum). A curve further right means larger claims.
+            """)
+        html += ReportPage.figure(balance(), caption: """
+            <b>Pool balance at the end of each year.</b> For each run the shaded band holds 90% of the simulated \
+            periods (P5 to P95) and the line is the median. Year 0 is the starting balance.
+            """)
+        html += ReportPage.figure(exhaustion(), caption: """
+            <b>Probability the pool runs dry within the horizon</b>, each run with its 95% Wilson interval; \
+            the difference from the first run, with its paired 95% interval, is printed by each run after the first.
+            """)
+        html += "</section>\n"
+        html += runsTable()
+        return html
+    }
+
+    /// Two runs: one column each, as on the terminal. More: one row per statistic and run, so the
+    /// table keeps to the page's width however many runs there are.
+    func headlineTable() -> String {
+        guard !runs.isEmpty else { return "<p>This comparison holds no runs.</p>\n" }
+        var html = "<section id=\"headline\">\n<h2>Headline statistics</h2>\n<div class=\"wide\"><table class=\"headline\">\n"
+        let versus = "Δ vs \(runs[0].label) (95% CI)"
+        if runs.count <= 2 {
+            var header = ["statistic", runs[0].label]
+            for run in runs.dropFirst() { header += [run.label, versus] }
+            html += ReportPage.row(header, header: true)
+            for statistic in HeadlineStatistic.allCases {
+                var cells = [statistic.label]
+                for (k, run) in runs.enumerated() {
+                    cells.append(AnalysisReport.value(statistic, AnalysisReport.headline(statistic, summary: run.summary)))
+                    if k > 0 { cells.append(AnalysisReport.difference(statistic, delta(k, statistic))) }
+                }
+                html += ReportPage.row(cells)
+            }
+        } else {
+            html += "<tr><th>statistic</th><th>run</th><th class=\"num\">value</th><th class=\"num\">\(HTML.escape(versus))</th></tr>\n"
+            for statistic in HeadlineStatistic.allCases {
+                for (k, run) in runs.enumerated() {
+                    let value = AnalysisReport.value(statistic, AnalysisReport.headline(statistic, summary: run.summary))
+                    let cells = [k == 0 ? statistic.label : "", run.label, value,
+                                 k == 0 ? "" : AnalysisReport.difference(statistic, delta(k, statistic))]
+                    html += "<tr\(k == 0 ? " class=\"group\"" : "")>" + cells.enumerated().map { i, cell in
+                        "<td\(i < 2 ? "" : " class=\"num\"")>\(HTML.escape(cell))</td>"
+                    }.joined() + "</tr>\n"
+                }
+            }
+        }
+        return html + "</table></div>\n</section>\n"
+    }
+
+    func claims() -> String {
+        let curves = runs.map { ReportSeries.cumulative($0.summary?["claims_total"]) }
+        let balances = Set(runs.map(\.initialBalance).filter(\.isFinite))
+        let shared = balances.count == 1 ? balances.first : nil
+        let highest = (curves.flatMap { $0.map(\.0) } + [shared ?? 0]).filter(\.isFinite).max() ?? 0
+        var plot = SVGPlot(kind: "compare-claims", title: "Cumulative distribution of total claims, one curve per run",
+                           xDomain: LinearScale.zeroTo(highest, count: 7), yDomain: (0, 1))
+        guard curves.contains(where: { $0.count > 1 }) else {
+            plot.message("No claims statistics in these runs.")
+            return plot.rendered()
+        }
+        plot.axes(xLabel: "total claims over the horizon (million yuan)", yLabel: "cumulative probability (%)",
+                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: ChartFormat.axisMillions, yFormat: ChartFormat.axisPercent)
+        var legend: [(mark: SVGPlot.LegendMark, class: String, label: String)] = []
+        if let shared {
+            plot.vertical(at: shared, class: "pool-line")
+        }
+        for (k, curve) in curves.enumerated() {
+            let s = AnalysisReport.series(k)
+            plot.line(curve, class: "line-\(s)")
+            for (value, level) in curve {
+                plot.dot((value, level), class: "dot-\(s)", radius: 2.8,
+                         title: "\(runs[k].label): \(ChartFormat.axisPercent(level)) of periods at most \(ChartFormat.millions(value))")
+            }
+            let mean = AnalysisReport.number(runs[k].summary?["claims_total"]?["mean"])
+            legend.append((.line, "line-\(s)", "\(runs[k].label): mean \(NumberFormat.millions(mean))"))
+        }
+        if let shared { legend.append((.line, "pool-line", "starting balance: \(NumberFormat.millions(shared))")) }
+        plot.legend(legend)
+        return plot.rendered()
+    }
+
+    func balance() -> String {
+        let fans = runs.map { run in
+            (p5: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p5"),
+             p50: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p50"),
+             p95: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p95"))
+        }
+        let highest = fans.flatMap { $0.p95.map(\.1) + $0.p50.map(\.1) }.filter(\.isFinite).max() ?? 0
+        var plot = SVGPlot(kind: "compare-balance", title: "Pool balance by year for each run: median and P5 to P95",
+                           xDomain: (0, Double(max(horizon, 1))), yDomain: LinearScale.zeroTo(highest))
+        guard horizon > 0 else {
+            plot.message("No yearly statistics in these runs.")
+            return plot.rendered()
+        }
+        plot.axes(xLabel: "end of year", yLabel: "pool balance (million yuan)", xTicks: (0...horizon).map(Double.init),
+                  xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: ChartFormat.axisMillions)
+        for (k, fan) in fans.enumerated() {
+            plot.band(lower: fan.p5, upper: fan.p95, class: "band-\(AnalysisReport.series(k))")
+        }
+        var legend: [(mark: SVGPlot.LegendMark, class: String, label: String)] = []
+        for (k, fan) in fans.enumerated() {
+            let s = AnalysisReport.series(k)
+            plot.line(fan.p50, class: "line-\(s)")
+            for (year, value) in fan.p50 {
+                plot.dot((year, value), class: "dot-\(s)", radius: 2.8,
+                         title: "\(runs[k].label), year \(Int(year)): median \(ChartFormat.millions(value))")
+            }
+            legend.append((.line, "line-\(s)", "\(runs[k].label): median"))
+            legend.append((.swatch, "band-\(s)", "\(runs[k].label): P5 to P95"))
+        }
+        plot.legend(legend)
+        return plot.rendered()
+    }
+
+    func exhaustion() -> String {
+        let rowHeight = 52.0
+        let estimates = runs.map { run in
+            let p = run.summary?["p_exhaustion"]
+            return (AnalysisReport.number(p?["estimate"]), AnalysisReport.number(p?["ci_low"]), AnalysisReport.number(p?["ci_high"]))
+        }
+        let highest = estimates.map { max($0.0, $0.2) }.filter(\.isFinite).max() ?? 0
+        let top = min(1, max(LinearScale.zeroTo(highest * 1.05, count: 5).high, 0.01))
+        let rows = Double(max(runs.count, 1))
+        var plot = SVGPlot(kind: "compare-exhaustion",
+                           title: "Probability the pool runs dry within the horizon, by run, with 95% intervals",
+                           height: 10 + rowHeight * rows + 58, margins: (24, 190, 10, 58),
+                           xDomain: (0, top), yDomain: (rows, 0))
+        guard !runs.isEmpty else {
+            plot.message("No runs to compare.")
+            return plot.rendered()
+        }
+        plot.axes(xLabel: "probability of running dry within the horizon (%)", yLabel: "", yTicks: [],
+                  xFormat: ChartFormat.axisPercent, yFormat: { _ in "" })
+        for (k, (estimate, low, high)) in estimates.enumerated() {
+            let row = Double(k), s = AnalysisReport.series(k)
+            var label = runs[k].label
+            if k > 0 { label += " — " + AnalysisReport.difference(.pExhaustion, delta(k, .pExhaustion)) + " vs first" }
+            plot.text(label, atX: plot.plotLeft + 2, y: plot.y(row) + 15, class: "label")
+            plot.rect(x0: 0, x1: estimate, y0: row + 0.4, y1: row + 0.88, class: "dot-\(s)",
+                      title: "\(runs[k].label): \(NumberFormat.percent(estimate)) (95% interval \(NumberFormat.percent(low)) to \(NumberFormat.percent(high)))")
+            let mid = row + 0.64
+            plot.segment((low, mid), (high, mid), class: "whisker")
+            plot.segment((low, row + 0.5), (low, row + 0.78), class: "whisker")
+            plot.segment((high, row + 0.5), (high, row + 0.78), class: "whisker")
+            let end = [estimate, high].filter(\.isFinite).max() ?? 0
+            plot.text("\(NumberFormat.percent(estimate)) (\(NumberFormat.percent(low))–\(NumberFormat.percent(high)))",
+                      atX: plot.x(end) + 8, y: plot.y(mid) + 4, class: "label-muted")
+        }
+        return plot.rendered()
+    }
+
+    func runsTable() -> String {
+        var html = "<section id=\"runs\">\n<h2>The runs</h2>\n<div class=\"wide\"><table>\n"
+        html += ReportPage.row(["run", "scenario", "stress", "overrides (--set)", "starting balance (yuan)", "trials", "seed"],
+                               header: true)
+        for run in runs {
+            let metadata = run.document["metadata"]
+            let overrides = (metadata?["overrides"]?.arrayValue ?? []).compactMap(\.stringValue)
+            html += ReportPage.row([
+                run.label, metadata?["scenario_name"]?.stringValue ?? "–", metadata?["stress"]?.stringValue ?? "none",
+                overrides.isEmpty ? "none" : overrides.joined(separator: "; "), NumberFormat.money(run.initialBalance),
+                NumberFormat.count(AnalysisReport.number(metadata?["trials"])),
+                metadata?["seed"].map { CSVExport.cell($0) } ?? "–",
+            ])
+        }
+        return html + "</table></div>\n<p class=\"small\">Each run's own results directory (numbered in this order) "
+            + "holds its full report, tables and workbook.</p>\n</section>\n"
+    }
+}
+
+// MARK: - Sweep
+
+private struct SweepReport {
+    struct Axis {
+        let path: String
+        let values: [JSONValue]
+        /// Every value a number: the axis is drawn to scale.
+        var numeric: Bool { values.allSatisfy { $0.doubleValue != nil && $0.stringValue == nil } }
+    }
+
+    struct Point {
+        let set: JSONValue?
+        let summary: JSONValue?
+        func value(_ path: String) -> JSONValue? { set?[path] }
+        var exhaustion: (estimate: Double, low: Double, high: Double) {
+            let p = summary?["p_exhaustion"]
+            return (AnalysisReport.number(p?["estimate"]), AnalysisReport.number(p?["ci_low"]), AnalysisReport.number(p?["ci_high"]))
+        }
+        /// Mean unpaid claims with a 95% interval from its Monte Carlo error.
+        var unpaid: (mean: Double, low: Double, high: Double) {
+            let stat = summary?["unpaid_total"]
+            let mean = AnalysisReport.number(stat?["mean"]), mcse = AnalysisReport.number(stat?["mcse"])
+            let half = mcse.isFinite ? 1.959964 * mcse : .nan
+            return (mean, mean - half, mean + half)
+        }
+    }
+
+    let axes: [Axis]
+    let points: [Point]
+    let trials: Double
+    let seed: JSONValue?
+
+    init(_ json: JSONValue) {
+        axes = (json["axes"]?.arrayValue ?? []).map {
+            Axis(path: $0["path"]?.stringValue ?? "?", values: $0["values"]?.arrayValue ?? [])
+        }
+        points = (json["points"]?.arrayValue ?? []).map { Point(set: $0["set"], summary: $0["summary"]) }
+        trials = AnalysisReport.number(json["trials"])
+        seed = json["seed"]
+    }
+
+    static func esc(_ text: String) -> String { HTML.escape(text) }
+
+    /// " (M = million)" when the axis's ticks are shown in millions.
+    static func unit(_ axis: Axis) -> String {
+        axis.values.contains { ($0.stringValue == nil ? $0.doubleValue.map(abs) ?? 0 : 0) >= 1e6 } ? " (M = million)" : ""
+    }
+
+    func body() -> String {
+        let names = axes.map(\.path).joined(separator: " × ")
+        var html = "<header>\n<h1>Sweep over \(Self.esc(names.isEmpty ? "no keys" : names))</h1>\n"
+        var facts = "\(points.count) points"
+        if trials.isFinite { facts += ", \(NumberFormat.count(trials)) simulated periods each" }
+        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
+        html += "<p class=\"note\">Every point runs the same trials with the same seed (common random numbers), "
+            + "so the differences between points come from the swept settings, not from sampling noise; each point's "
+            + "own 95% interval is wider than the uncertainty of a difference between neighbours.</p>\n"
+        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
+        if axes.count == 1 {
+            let axis = axes[0]
+            html += ReportPage.figure(lineChart(axis, exhaustion: true), caption: """
+                <b>Probability the pool runs dry within the horizon against \(Self.esc(axis.path))</b>, \
+                with 95% Wilson intervals as whiskers.
+                """)
+            html += ReportPage.figure(lineChart(axis, exhaustion: false), caption: """
+                <b>Mean unpaid claims over the horizon against \(Self.esc(axis.path))</b>: claims the pool could not pay, \
+                borne by the banks; whiskers are 95% intervals from the Monte Carlo error.
+                """)
+        } else if axes.count == 2 {
+            html += ReportPage.figure(heatMap(exhaustion: true), caption: """
+                <b>Probability the pool runs dry within the horizon</b> for each combination of \
+                \(Self.esc(axes[0].path)) (across) and \(Self.esc(axes[1].path)) (down); darker is more likely.
+                """)
+            html += ReportPage.figure(heatMap(exhaustion: false), caption: """
+                <b>Mean unpaid claims over the horizon</b> (million yuan) for each combination; darker is more.
+                """)
+        } else {
+            html += "<p>Charts are drawn for one or two swept keys; this sweep has \(axes.count).</p>\n"
+        }
+        html += "</section>\n"
+        return html + table()
+    }
+
+    /// Where each point sits along `axis`: its value when the axis is numeric, else its index.
+    func position(_ axis: Axis, _ value: JSONValue?) -> Double? {
+        guard let value else { return nil }
+        if axis.numeric, Set(axis.values.compactMap(\.doubleValue)).count > 1 { return value.doubleValue }
+        return axis.values.firstIndex(of: value).map(Double.init)
+    }
+
+    func lineChart(_ axis: Axis, exhaustion: Bool) -> String {
+        let kind = exhaustion ? "sweep-exhaustion" : "sweep-unpaid"
+        let title = exhaustion
+            ? "Probability the pool runs dry within the horizon against \(axis.path), with 95% intervals"
+            : "Mean unpaid claims over the horizon against \(axis.path), with 95% intervals"
+        let rows: [(x: Double, label: String, y: Double, low: Double, high: Double)] = points.compactMap { point in
+            guard let x = position(axis, point.value(axis.path)) else { return nil }
+            let (y, low, high) = exhaustion ? point.exhaustion : point.unpaid
+            return (x, AnalysisReport.cellText(point.value(axis.path)), y, low, high)
+        }.sorted { $0.x < $1.x }
+        let scaled = axis.numeric && Set(axis.values.compactMap(\.doubleValue)).count > 1
+        let xs = rows.map(\.x)
+        var xDomain = (-0.5, Double(max(axis.values.count, 1)) - 0.5)
+        if scaled, let low = xs.min(), let high = xs.max() {
+            let pad = (high - low) * 0.06
+            xDomain = (low - pad, high + pad)
+        }
+        let highest = rows.map { max($0.y, $0.high) }.filter(\.isFinite).max() ?? 0
+        let yDomain = exhaustion ? (0, min(1, max(LinearScale.zeroTo(highest * 1.08).high, 0.01)))
+            : LinearScale.zeroTo(highest * 1.08)
+        var plot = SVGPlot(kind: kind, title: title, xDomain: xDomain, yDomain: yDomain)
+        guard !rows.isEmpty else {
+            plot.message("No points in this sweep.")
+            return plot.rendered()
+        }
+        let values = axis.values
+        let xFormat: (Double) -> String = scaled
+            ? { value in AnalysisReport.compact(.number(value)) }
+            : { index in values.indices.contains(Int(index)) ? AnalysisReport.compact(values[Int(index)]) : "" }
+        let ticks = scaled && values.count > 9 ? nil : (scaled ? xs : values.indices.map(Double.init))
+        plot.axes(xLabel: axis.path + Self.unit(axis),
+                  yLabel: exhaustion ? "probability of running dry (%)" : "mean unpaid claims (million yuan)",
+                  xTicks: ticks, xFormat: xFormat,
+                  yFormat: exhaustion ? ChartFormat.axisPercent : ChartFormat.axisMillions)
+        plot.line(rows.map { ($0.x, $0.y) }, class: "curve")
+        let span = xDomain.1 - xDomain.0
+        for row in rows {
+            plot.whisker(at: row.x, low: row.low, high: row.high, cap: span * 0.008)
+            let text = exhaustion ? NumberFormat.percent(row.y) : NumberFormat.millions(row.y)
+            plot.dot((row.x, row.y), class: "point", radius: 4,
+                     title: "\(axis.path) = \(row.label): \(text) (95% interval \(exhaustion ? NumberFormat.percent(row.low) : NumberFormat.millions(row.low)) to \(exhaustion ? NumberFormat.percent(row.high) : NumberFormat.millions(row.high)))")
+            if rows.count <= 12, row.high.isFinite {
+                plot.text(text, atX: plot.x(row.x) + 7, y: plot.y(row.y) - 7, class: "label")
+            }
+        }
+        return plot.rendered()
+    }
+
+    func heatMap(exhaustion: Bool) -> String {
+        let (across, down) = (axes[0], axes[1])
+        let kind = exhaustion ? "sweep-exhaustion-heatmap" : "sweep-unpaid-heatmap"
+        let title = (exhaustion ? "Probability the pool runs dry within the horizon" : "Mean unpaid claims over the horizon")
+            + " by \(across.path) and \(down.path)"
+        var cells: [(column: Int, row: Int, value: Double, detail: String)] = []
+        for point in points {
+            guard let column = across.values.firstIndex(where: { $0 == point.value(across.path) }),
+                  let row = down.values.firstIndex(where: { $0 == point.value(down.path) }) else { continue }
+            if exhaustion {
+                let p = point.exhaustion
+                cells.append((column, row, p.estimate,
+                              "\(NumberFormat.percent(p.estimate)) (95% interval \(NumberFormat.percent(p.low)) to \(NumberFormat.percent(p.high)))"))
+            } else {
+                let unpaid = point.unpaid.mean
+                cells.append((column, row, unpaid, "\(NumberFormat.money(unpaid)) yuan"))
+            }
+        }
+        let columns = max(across.values.count, 1), rowCount = max(down.values.count, 1)
+        let longest = down.values.map { AnalysisReport.compact($0).count }.max() ?? 1
+        let left = min(200, max(84, 44 + Double(longest) * 7.5))
+        let cellHeight = rowCount > 8 ? 34.0 : 48.0
+        var plot = SVGPlot(kind: kind, title: title, height: 20 + cellHeight * Double(rowCount) + 58,
+                           margins: (left, 24, 20, 58),
+                           xDomain: (0, Double(columns)), yDomain: (Double(rowCount), 0))
+        guard !cells.isEmpty else {
+            plot.message("No points in this sweep.")
+            return plot.rendered()
+        }
+        let downValues = down.values, acrossValues = across.values
+        plot.axes(xLabel: across.path + Self.unit(across), yLabel: down.path + Self.unit(down),
+                  xTicks: (0..<columns).map { Double($0) + 0.5 }, yTicks: (0..<rowCount).map { Double($0) + 0.5 },
+                  xFormat: { acrossValues.indices.contains(Int($0)) ? AnalysisReport.compact(acrossValues[Int($0)]) : "" },
+                  yFormat: { downValues.indices.contains(Int($0)) ? AnalysisReport.compact(downValues[Int($0)]) : "" })
+        let highest = max(cells.map(\.value).filter(\.isFinite).max() ?? 0, exhaustion ? 0.001 : 1)
+        let stops = exhaustion ? AnalysisReport.heat : AnalysisReport.blues
+        let fontFits = (plot.plotRight - plot.plotLeft) / Double(columns) > 52
+        let digits = highest < 1e6 ? 3 : highest < 1e7 ? 2 : 1
+        for cell in cells {
+            let (fill, dark) = AnalysisReport.colour(cell.value / highest, stops: stops)
+            let (c, r) = (Double(cell.column), Double(cell.row))
+            plot.rect(x0: c, x1: c + 1, y0: r, y1: r + 1, class: "cell", fill: cell.value.isFinite ? fill : "#f3f4f6",
+                      title: "\(across.path) = \(AnalysisReport.cellText(across.values[cell.column])), "
+                          + "\(down.path) = \(AnalysisReport.cellText(down.values[cell.row])): \(cell.detail)")
+            if fontFits {
+                let text = exhaustion ? NumberFormat.percent(cell.value, digits: 1)
+                    : NumberFormat.millions(cell.value, digits: digits)
+                plot.text(text, atX: plot.x(c + 0.5), y: plot.y(r + 0.5) + 4.5, anchor: "middle",
+                          class: dark ? "cell-text-light" : "cell-text")
+            }
+        }
+        plot.legend((0...4).map { step in
+            let value = highest * Double(step) / 4
+            let label = exhaustion ? NumberFormat.percent(value, digits: 1) : NumberFormat.millions(value, digits: digits)
+            return (mark: .fill(AnalysisReport.colour(Double(step) / 4, stops: stops).hex), class: "cell", label: label)
+        })
+        return plot.rendered()
+    }
+
+    func table() -> String {
+        var html = "<section id=\"points\">\n<h2>The points</h2>\n<div class=\"wide\"><table>\n"
+        html += ReportPage.row(axes.map(\.path) + ["P(exhaustion)", "95% CI", "claims, mean", "unpaid, mean",
+                                                   "claims VaR 99%", "claims ES 99%"], header: true)
+        for point in points {
+            let p = point.exhaustion
+            html += ReportPage.row(axes.map { AnalysisReport.cellText(point.value($0.path)) } + [
+                NumberFormat.percent(p.estimate), "\(NumberFormat.percent(p.low))–\(NumberFormat.percent(p.high))",
+                NumberFormat.money(AnalysisReport.headline(.claimsMean, summary: point.summary)),
+                NumberFormat.money(point.unpaid.mean),
+                NumberFormat.money(AnalysisReport.headline(.claimsVaR99, summary: point.summary)),
+                NumberFormat.money(AnalysisReport.headline(.claimsES99, summary: point.summary)),
+            ])
+        }
+        return html + "</table></div>\n<p class=\"small\">Money in yuan, over the horizon. sweep.csv holds every "
+            + "statistic of every point.</p>\n</section>\n"
+    }
+}
+
+// MARK: - Sensitivity
+
+private struct SensitivityReport {
+    struct Parameter {
+        let name: String
+        let lowSetting: String
+        let highSetting: String
+        let low: JSONValue?
+        let high: JSONValue?
+
+        /// How a setting reads: factors "×0.5", shifts "−0.1", scenario keys as given.
+        func setting(_ text: String) -> String {
+            switch name.lowercased() {
+            case "pd", "correlation", "ratio", "compensation ratio", "pool", "pool size": "×" + text
+            case "lgd": (text.hasPrefix("-") || text.hasPrefix("+") ? text : "+" + text).replacingOccurrences(of: "-", with: "−")
+            default:
+                if let number = Double(text), abs(number) >= 1e4, number == number.rounded() { NumberFormat.money(number) } else { text }
+            }
+        }
+        var settings: String { "low \(setting(lowSetting)), high \(setting(highSetting))" }
+    }
+
+    let trials: Double
+    let seed: JSONValue?
+    let caveat: String
+    let base: JSONValue?
+    let parameters: [Parameter]
+
+    init(_ json: JSONValue) {
+        trials = AnalysisReport.number(json["trials"])
+        seed = json["seed"]
+        caveat = json["caveat"]?.stringValue
+            ?? "One-at-a-time swings: each parameter moves alone, so interactions between assumptions are ignored."
+        base = json["base"]
+        parameters = (json["parameters"]?.arrayValue ?? []).map {
+            Parameter(name: $0["name"]?.stringValue ?? "?", lowSetting: $0["low_setting"]?.stringValue ?? "",
+                      highSetting: $0["high_setting"]?.stringValue ?? "", low: $0["low"], high: $0["high"])
+        }
+    }
+
+    static func esc(_ text: String) -> String { HTML.escape(text) }
+
+    func value(_ headline: JSONValue?, _ statistic: HeadlineStatistic) -> Double {
+        AnalysisReport.number(headline?[statistic.rawValue])
+    }
+
+    func body() -> String {
+        var html = "<header>\n<h1>Sensitivity: which assumption matters most</h1>\n"
+        var facts = "\(parameters.count) parameters, each at a low and a high setting"
+        if trials.isFinite { facts += "; \(NumberFormat.count(trials)) simulated periods per setting" }
+        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
+        html += "<p class=\"caveat\"><b>Caveat:</b> \(Self.esc(caveat)) Two assumptions that are both pessimistic "
+            + "at once can move the results further than the sum of their bars.</p>\n"
+        let p = value(base, .pExhaustion), var99 = value(base, .claimsVaR99)
+        html += "<p>With every assumption at the scenario's value, the pool runs dry in <b>\(NumberFormat.percent(p))</b> "
+            + "of the simulated periods and claims reach <b>\(ChartFormat.millions(var99))</b> in one period out of a "
+            + "hundred (VaR 99%). Every setting runs on the same random numbers as the base.</p>\n"
+        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
+        html += ReportPage.figure(tornado(.pExhaustion), caption: """
+            <b>Swing in the probability the pool runs dry within the horizon.</b> Each bar runs from the value at the \
+            parameter's low setting (teal) to the value at its high setting (orange), around the base value (black line); \
+            the longest swing is at the top.
+            """)
+        html += ReportPage.figure(tornado(.claimsVaR99), caption: """
+            <b>Swing in claims at VaR 99%</b> (total claims over the horizon exceeded in one period out of a hundred), \
+            drawn the same way. The pool's size changes what is paid, not what is claimed, so it does not move this one.
+            """)
+        html += "</section>\n"
+        return html + table()
+    }
+
+    func tornado(_ statistic: HeadlineStatistic) -> String {
+        let probability = statistic == .pExhaustion
+        let kind = probability ? "sensitivity-exhaustion" : "sensitivity-var"
+        let what = probability ? "probability the pool runs dry within the horizon" : "claims VaR 99%"
+        let baseValue = value(base, statistic)
+        let rows = parameters.map { (parameter: $0, low: value($0.low, statistic), high: value($0.high, statistic)) }
+            .enumerated().sorted {
+                let a = abs($0.element.high - $0.element.low), b = abs($1.element.high - $1.element.low)
+                return a != b && a.isFinite && b.isFinite ? a > b : $0.offset < $1.offset
+            }.map(\.element)
+        let rowHeight = 46.0
+        let count = Double(max(rows.count, 1))
+        let format: (Double) -> String = probability ? { NumberFormat.percent($0) } : { NumberFormat.millions($0) }
+        var domain = AnalysisReport.roundDomain([baseValue] + rows.flatMap { [$0.low, $0.high] },
+                                                limits: probability ? (0, 1) : (0, .infinity))
+        // Room for the value labels at both ends of the bars.
+        let pad = (domain.1 - domain.0) * 0.12
+        domain = (probability ? max(0, domain.0 - pad) : max(0, domain.0 - pad), probability ? min(1, domain.1 + pad) : domain.1 + pad)
+        var plot = SVGPlot(kind: kind, title: "Swing in the \(what): each parameter from its low to its high setting",
+                           height: 16 + rowHeight * count + 58, margins: (200, 36, 16, 58),
+                           xDomain: domain, yDomain: (count, 0))
+        guard !rows.isEmpty else {
+            plot.message("No parameters in this sensitivity analysis.")
+            return plot.rendered()
+        }
+        plot.axes(xLabel: probability ? "probability of running dry within the horizon (%)" : "claims VaR 99% (million yuan)",
+                  yLabel: "", yTicks: [], xFormat: probability ? ChartFormat.axisPercent : ChartFormat.axisMillions,
+                  yFormat: { _ in "" })
+        for (i, row) in rows.enumerated() {
+            let r = Double(i)
+            let name = AnalysisReport.shortened(row.parameter.name, 26)
+            plot.text(name, atX: plot.plotLeft - 10, y: plot.y(r + 0.45), anchor: "end", class: "row-label")
+            plot.text(AnalysisReport.shortened(row.parameter.settings, 30), atX: plot.plotLeft - 10,
+                      y: plot.y(r + 0.45) + 15, anchor: "end", class: "label-muted")
+            // The longer half first, so the shorter stays visible when both lie on one side of the base.
+            let halves = [(row.low, "low-setting", row.parameter.lowSetting, "low"),
+                          (row.high, "high-setting", row.parameter.highSetting, "high")]
+                .sorted { abs($0.0 - baseValue) > abs($1.0 - baseValue) }
+            for (end, name, setting, which) in halves where end.isFinite {
+                plot.rect(x0: baseValue, x1: end, y0: r + 0.2, y1: r + 0.8, class: name,
+                          title: "\(row.parameter.name) at its \(which) setting (\(row.parameter.setting(setting))): \(format(end)) (base \(format(baseValue)))")
+            }
+            if row.low == baseValue && row.high == baseValue {
+                plot.text("no change (\(format(baseValue)))", atX: plot.x(baseValue) + 8, y: plot.y(r + 0.5) + 4,
+                          class: "label-muted")
+                continue
+            }
+            for end in [row.low, row.high] where end.isFinite && end != baseValue {
+                // Outside the bar's end when there is room before the plot's edge, else just inside it.
+                let right = end > baseValue
+                let px = plot.x(end)
+                let room = right ? plot.width - 4 - px : px - plot.plotLeft
+                let outside = room > Double(format(end).count) * 7 + 8
+                plot.text(format(end), atX: px + (right == outside ? 5 : -5), y: plot.y(r + 0.5) + 4,
+                          anchor: right == outside ? "start" : "end", class: outside ? "label" : "cell-text-light")
+            }
+        }
+        plot.vertical(at: baseValue, class: "base-line")
+        plot.legend([(.swatch, "low-setting", "at the low setting"), (.swatch, "high-setting", "at the high setting"),
+                     (.line, "base-line", "base: \(format(baseValue))")])
+        return plot.rendered()
+    }
+
+    func table() -> String {
+        var html = "<section id=\"table\">\n<h2>The settings</h2>\n<div class=\"wide\"><table class=\"settings\">\n"
+        html += ReportPage.row(["parameter", "low", "high", "P(exhaustion) low", "P(exhaustion) high", "swing",
+                                "VaR 99% low", "VaR 99% high", "swing"], header: true)
+        html += ReportPage.row(["base", "", "",
+                                NumberFormat.percent(value(base, .pExhaustion)), "", "",
+                                NumberFormat.money(value(base, .claimsVaR99)), "", ""])
+        for parameter in parameters {
+            let (pl, ph) = (value(parameter.low, .pExhaustion), value(parameter.high, .pExhaustion))
+            let (vl, vh) = (value(parameter.low, .claimsVaR99), value(parameter.high, .claimsVaR99))
+            html += ReportPage.row([parameter.name, parameter.setting(parameter.lowSetting), parameter.setting(parameter.highSetting),
+                                    NumberFormat.percent(pl), NumberFormat.percent(ph),
+                                    NumberFormat.fixed(abs(ph - pl) * 100, digits: 2) + " pp",
+                                    NumberFormat.money(vl), NumberFormat.money(vh), NumberFormat.money(abs(vh - vl))])
+        }
+        return html + "</table></div>\n<p class=\"small\">Settings: PD, correlation, compensation ratio and pool size "
+            + "are factors on the scenario's values (×), LGD a shift added to every loss given default; any other name is a "
+            + "scenario key set to the value shown. VaR in yuan; “pp”: percentage points. sensitivity.csv holds every "
+            + "headline statistic of every setting.</p>\n</section>\n"
     }
 }

@@ -9,90 +9,10 @@ import PoolSimCore
 public enum HTMLReport {
     public static func render(_ document: JSONValue) -> String {
         let report = Report(document)
-        var html = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTML.escape("Pool risk report: " + report.scenarioName))</title>\n"
-        html += "<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
-        html += report.header()
-        html += report.headline()
-        html += report.charts()
-        html += report.tables()
-        html += report.scenarioSection()
-        html += report.methods()
-        html += "</body>\n</html>\n"
-        return html
+        let body = report.header() + report.headline() + report.charts() + report.tables()
+            + report.scenarioSection() + report.methods()
+        return ReportPage.render(title: "Pool risk report: " + report.scenarioName, body: body)
     }
-
-    static let stylesheet = """
-        :root { color-scheme: light; }
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC",
-               "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-               color: #1b1f24; background: #fff; max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
-               line-height: 1.45; font-size: 15px; }
-        h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-        h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #d0d7de; padding-bottom: .2rem; }
-        h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
-        .subtitle { color: #4b5563; margin: 0 0 1rem; }
-        .warning { border: 2px solid #b45309; padding: .5rem .75rem; margin: 1rem 0; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(13.5rem, 1fr)); gap: .75rem; margin: .5rem 0 1rem; }
-        .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem .8rem; }
-        .card.key { border: 2px solid #1d4ed8; }
-        .card .label { font-size: .85rem; color: #374151; }
-        .card .value { font-size: 1.55rem; font-weight: 650; margin: .15rem 0; font-variant-numeric: tabular-nums; }
-        .card .note { font-size: .8rem; color: #4b5563; }
-        figure { margin: 1.25rem 0 1.75rem; }
-        figcaption { font-size: .88rem; color: #374151; margin-top: .3rem; max-width: 48rem; }
-        figcaption b { color: #1b1f24; }
-        svg.chart { width: 100%; height: auto; max-width: 760px; display: block; font-family: inherit; }
-        svg .grid { stroke: #e5e7eb; stroke-width: 1; }
-        svg .axis { stroke: #374151; stroke-width: 1; }
-        svg .tick { font-size: 12px; fill: #374151; }
-        svg .axis-title { font-size: 13px; fill: #1b1f24; }
-        svg .label { font-size: 12px; fill: #1b1f24; }
-        svg .label-muted { font-size: 11.5px; fill: #4b5563; }
-        svg .message { font-size: 15px; fill: #4b5563; }
-        svg .legend { font-size: 12px; fill: #1b1f24; }
-        svg .legend-box { fill: #fff; stroke: #d0d7de; }
-        svg .curve { fill: none; stroke: #1d4ed8; stroke-width: 2.2; }
-        svg .point { fill: #1d4ed8; }
-        svg .band-outer { fill: #bfdbfe; stroke: none; }
-        svg .band-inner { fill: #60a5fa; stroke: none; }
-        svg .median { fill: none; stroke: #1e3a8a; stroke-width: 2.4; }
-        svg .mean-line { fill: none; stroke: #111827; stroke-width: 1.3; stroke-dasharray: 2 3; }
-        svg .var95 { stroke: #d97706; stroke-width: 1.8; stroke-dasharray: 6 4; }
-        svg .var99 { stroke: #dc2626; stroke-width: 1.8; stroke-dasharray: 6 4; }
-        svg .var995 { stroke: #7f1d1d; stroke-width: 1.8; stroke-dasharray: 2 3; }
-        svg .pool-line { stroke: #047857; stroke-width: 2; }
-        svg .bar { fill: #1d4ed8; }
-        svg .whisker { stroke: #111827; stroke-width: 1.4; }
-        svg .paid { fill: #1d4ed8; }
-        svg .unpaid { fill: #f59e0b; }
-        svg .ruin5 { fill: #d97706; stroke: #fff; stroke-width: 1; }
-        svg .ruin1 { fill: #dc2626; stroke: #fff; stroke-width: 1; }
-        svg .guide { stroke: #6b7280; stroke-width: 1; stroke-dasharray: 3 3; }
-        table { border-collapse: collapse; margin: .4rem 0 1rem; font-size: .86rem; font-variant-numeric: tabular-nums; }
-        th, td { padding: .22rem .55rem; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }
-        th { border-bottom: 2px solid #9ca3af; font-weight: 600; }
-        td.num, th.num { text-align: right; white-space: nowrap; }
-        table.banks td:first-child { min-width: 11rem; }
-        table.kv td:first-child { color: #374151; white-space: nowrap; }
-        table.scenario { font-size: .8rem; }
-        table.scenario td:first-child { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-        .wide { overflow-x: auto; }
-        .methods p, .methods li { max-width: 48rem; }
-        .small { font-size: .85rem; color: #4b5563; }
-        @media print {
-          body { max-width: none; padding: 0; font-size: 10.5pt; }
-          h2, h3 { break-after: avoid; }
-          .page-break { break-before: page; }
-          figure, table, .cards, .card { break-inside: avoid; }
-          .wide { overflow: visible; }
-          svg.chart { max-width: 100%; }
-          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          @page { size: A4; margin: 14mm; }
-        }
-
-        """
 }
 
 /// The facts of one results document, read once, and the sections drawn from them.
@@ -121,26 +41,19 @@ private struct Report {
         scenarioName = metadata?["scenario_name"]?.stringValue ?? scenario?["name"]?.stringValue ?? "scenario"
         horizonYears = scenario?["horizon_years"]?.doubleValue.map { Int($0) } ?? byYear.count
         trials = metadata?["trials"]?.doubleValue ?? .nan
-        initialBalance = scenario?["pool"]?["initial_balance"]?.doubleValue
-            ?? byYear.first?["opening_balance"]?["mean"]?.doubleValue ?? .nan
+        initialBalance = ReportSeries.initialBalance(document)
     }
 
     // MARK: Formatting
 
-    static func number(_ value: JSONValue?) -> Double { value?.doubleValue ?? .nan }
-    static func percentile(_ stat: JSONValue?, _ name: String) -> Double { number(stat?["percentiles"]?[name]) }
+    static func number(_ value: JSONValue?) -> Double { ChartFormat.number(value) }
+    static func percentile(_ stat: JSONValue?, _ name: String) -> Double { ChartFormat.percentile(stat, name) }
     static func yuan(_ value: Double) -> String { NumberFormat.money(value) }
     static func percent(_ value: Double) -> String { NumberFormat.percent(value) }
     /// "146.8 M yuan".
-    static func millions(_ value: Double) -> String { value.isFinite ? NumberFormat.millions(value) + " yuan" : "–" }
-    static func axisMillions(_ value: Double) -> String {
-        let m = (value / 1e6 * 1e6).rounded() / 1e6
-        return m == m.rounded() ? NumberFormat.fixed(m, digits: 0) : NumberFormat.fixed(m, digits: 1)
-    }
-    static func axisPercent(_ value: Double) -> String {
-        let p = (value * 100 * 1e6).rounded() / 1e6
-        return (p == p.rounded() ? NumberFormat.fixed(p, digits: 0) : NumberFormat.fixed(p, digits: 1)) + "%"
-    }
+    static func millions(_ value: Double) -> String { ChartFormat.millions(value) }
+    static func axisMillions(_ value: Double) -> String { ChartFormat.axisMillions(value) }
+    static func axisPercent(_ value: Double) -> String { ChartFormat.axisPercent(value) }
     static func esc(_ text: String) -> String { HTML.escape(text) }
 
     var yearsText: String { horizonYears == 1 ? "1 year" : "\(horizonYears) years" }
@@ -261,18 +174,11 @@ private struct Report {
         return html + "</section>\n"
     }
 
-    func figure(_ svg: String, caption: String) -> String {
-        "<figure>\n\(svg)\n<figcaption>\(caption)</figcaption>\n</figure>\n"
-    }
+    func figure(_ svg: String, caption: String) -> String { ReportPage.figure(svg, caption: caption) }
 
     func claimsDistribution() -> String {
         let stat = summary?["claims_total"]
-        let levels: [(String, Double)] = [("p1", 0.01), ("p5", 0.05), ("p25", 0.25), ("p50", 0.5), ("p75", 0.75),
-                                          ("p95", 0.95), ("p99", 0.99), ("p99.5", 0.995), ("p99.9", 0.999)]
-        var points = [(Self.number(stat?["min"]), 0.0)]
-        points += levels.map { (Self.percentile(stat, $0.0), $0.1) }
-        points.append((Self.number(stat?["max"]), 1.0))
-        points = points.filter { $0.0.isFinite }
+        let points = ReportSeries.cumulative(stat)
         let varLevels: [(String, String, String)] = [("0.95", "var95", "VaR 95%"), ("0.99", "var99", "VaR 99%"),
                                                       ("0.995", "var995", "VaR 99.5%")]
         let highest = (points.map(\.0) + [initialBalance]).filter(\.isFinite).max() ?? 0
@@ -310,11 +216,7 @@ private struct Report {
 
     func balanceFan() -> String {
         func series(_ name: String) -> [(Double, Double)] {
-            [(0, initialBalance)] + byYear.enumerated().map {
-                (Self.number($0.element["year"]).isFinite ? Self.number($0.element["year"]) : Double($0.offset + 1),
-                 name == "mean" ? Self.number($0.element["closing_balance"]?["mean"])
-                     : Self.percentile($0.element["closing_balance"], name))
-            }
+            ReportSeries.balance(byYear, initialBalance: initialBalance, name)
         }
         let p5 = series("p5"), p25 = series("p25"), p50 = series("p50"), p75 = series("p75"), p95 = series("p95")
         let highest = (p95.map(\.1) + [initialBalance]).filter(\.isFinite).max() ?? 0
@@ -328,8 +230,8 @@ private struct Report {
         plot.axes(xLabel: "end of year", yLabel: "pool balance (million yuan)",
                   xTicks: (0...byYear.count).map(Double.init),
                   xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: Self.axisMillions)
-        plot.area(p5 + p95.reversed(), class: "band-outer")
-        plot.area(p25 + p75.reversed(), class: "band-inner")
+        plot.band(lower: p5, upper: p95, class: "band-outer")
+        plot.band(lower: p25, upper: p75, class: "band-inner")
         plot.line(p50, class: "median")
         plot.line(series("mean"), class: "mean-line")
         for (year, value) in p50 {
@@ -360,9 +262,7 @@ private struct Report {
             let (estimate, low, high) = (Self.number(entry["estimate"]), Self.number(entry["ci_low"]), Self.number(entry["ci_high"]))
             plot.rect(x0: year - barHalfWidth, x1: year + barHalfWidth, y0: 0, y1: estimate, class: "bar",
                       title: "year \(Int(year)): \(Self.percent(estimate)) (95% interval \(Self.percent(low)) to \(Self.percent(high)))")
-            plot.segment((year, low), (year, high), class: "whisker")
-            plot.segment((year - barHalfWidth / 3, low), (year + barHalfWidth / 3, low), class: "whisker")
-            plot.segment((year - barHalfWidth / 3, high), (year + barHalfWidth / 3, high), class: "whisker")
+            plot.whisker(at: year, low: low, high: high, cap: barHalfWidth / 3)
             if entries.count <= 15, high.isFinite {
                 plot.text(Self.percent(estimate), atX: plot.x(year), y: plot.y(high) - 6, anchor: "middle")
             }
@@ -521,12 +421,7 @@ private struct Report {
     }
 
     /// A table row; every cell but the first right-aligned.
-    func row(_ cells: [String], header: Bool = false) -> String {
-        let tag = header ? "th" : "td"
-        return "<tr>" + cells.enumerated().map { i, cell in
-            "<\(tag)\(i == 0 ? "" : " class=\"num\"")>\(Self.esc(cell))</\(tag)>"
-        }.joined() + "</tr>\n"
-    }
+    func row(_ cells: [String], header: Bool = false) -> String { ReportPage.row(cells, header: header) }
 
     // MARK: Scenario and methods
 

@@ -108,11 +108,25 @@ struct SVGPlot {
         body += #"<polygon class="\#(name)" points="\#(coordinates(finite))"/>"#
     }
 
-    /// A rectangle between two data corners.
-    mutating func rect(x0: Double, x1: Double, y0: Double, y1: Double, class name: String, title tooltip: String? = nil) {
+    /// The band between two series over the same x values (a fan's P5–P95, say).
+    mutating func band(lower: [(Double, Double)], upper: [(Double, Double)], class name: String) {
+        area(lower + upper.reversed(), class: name)
+    }
+
+    /// A vertical interval at `at` from `low` to `high`, capped `cap` data units either side.
+    mutating func whisker(at position: Double, low: Double, high: Double, cap: Double, class name: String = "whisker") {
+        segment((position, low), (position, high), class: name)
+        segment((position - cap, low), (position + cap, low), class: name)
+        segment((position - cap, high), (position + cap, high), class: name)
+    }
+
+    /// A rectangle between two data corners; `fill` (a CSS colour) overrides the class's.
+    mutating func rect(x0: Double, x1: Double, y0: Double, y1: Double, class name: String, fill: String? = nil,
+                       title tooltip: String? = nil) {
         let (ax, bx, ay, by) = (x(x0), x(x1), y(y0), y(y1))
         guard ax.isFinite, bx.isFinite, ay.isFinite, by.isFinite else { return }
-        body += #"<rect class="\#(name)" x="\#(n(min(ax, bx)))" y="\#(n(min(ay, by)))" width="\#(n(abs(bx - ax)))" height="\#(n(abs(by - ay)))">"#
+        let style = fill.map { #" fill="\#(HTML.escape($0))""# } ?? ""
+        body += #"<rect class="\#(name)"\#(style) x="\#(n(min(ax, bx)))" y="\#(n(min(ay, by)))" width="\#(n(abs(bx - ax)))" height="\#(n(abs(by - ay)))">"#
         body += (tooltip.map { "<title>\(HTML.escape($0))</title>" } ?? "") + "</rect>"
     }
 
@@ -143,7 +157,8 @@ struct SVGPlot {
         body += #"<text class="\#(name)" x="\#(n(px))" y="\#(n(py))" text-anchor="\#(anchor)">\#(HTML.escape(content))</text>"#
     }
 
-    enum LegendMark { case swatch, line, dot }
+    /// `fill`: a swatch of that CSS colour (a colour scale's steps).
+    enum LegendMark { case swatch, line, dot, fill(String) }
 
     /// A legend in rows below the chart, which grows to hold it, so it never covers the data.
     mutating func legend(_ items: [(mark: LegendMark, class: String, label: String)]) {
@@ -162,6 +177,8 @@ struct SVGPlot {
                 body += #"<line class="\#(item.class)" x1="\#(n(px))" x2="\#(n(px + 26))" y1="\#(n(rowY + 9))" y2="\#(n(rowY + 9))"/>"#
             case .dot:
                 body += #"<circle class="\#(item.class)" cx="\#(n(px + 13))" cy="\#(n(rowY + 9))" r="5"/>"#
+            case .fill(let colour):
+                body += #"<rect class="\#(item.class)" fill="\#(HTML.escape(colour))" x="\#(n(px + 2))" y="\#(n(rowY + 3))" width="20" height="11"/>"#
             }
             body += #"<text class="legend" x="\#(n(px + 32))" y="\#(n(rowY + 13))">\#(HTML.escape(item.label))</text>"#
             px += itemWidth
