@@ -83,6 +83,7 @@ struct SensitivityCommand: ParsableCommand {
             (parameter: parameter, low: statistics[1 + 2 * k], high: statistics[2 + 2 * k])
         }.sorted { swing($0.low, $0.high) > swing($1.low, $1.high) }
         let json = JSONValue.object([
+            ("scenario_name", .string(base.scenario.name)),
             ("trials", .int(settings.trials)),
             ("seed", .int(Int(clamping: settings.seed))),
             ("caveat", .string(Self.caveat)),

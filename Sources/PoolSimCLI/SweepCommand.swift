@@ -72,6 +72,7 @@ struct SweepCommand: ParsableCommand {
             results.append((settingList, finished.statistics, finished.document["summary"] ?? .null))
         }
         let json = JSONValue.object([
+            ("scenario_name", .string(base.scenario.name)),
             ("axes", .array(axes.map { .object([("path", .string($0.path)), ("values", .array($0.values.map(Self.value)))]) })),
             ("trials", .int(settings.trials)),
             ("seed", .int(Int(clamping: settings.seed))),

@@ -13,17 +13,23 @@ public enum AnalysisReport {
                                  style: style, body: report.body())
     }
 
-    /// `json`: `{axes: [{path, values}], trials, seed, points: [{set, headline, summary}]}`.
+    /// `json`: `{scenario_name, axes: [{path, values}], trials, seed, points: [{set, headline, summary}]}`.
     public static func sweep(_ json: JSONValue) -> String {
         let report = SweepReport(json)
-        return ReportPage.render(title: "Pool sweep: " + report.axes.map(\.path).joined(separator: " × "),
+        return ReportPage.render(title: scenarioPrefix(json) + "sweep of " + report.axes.map(\.path).joined(separator: " × "),
                                  style: style, body: report.body())
     }
 
-    /// `json`: `{trials, seed, caveat, base: headline, parameters: [{name, low_setting, high_setting, low, high}]}`.
+    /// `json`: `{scenario_name, trials, seed, caveat, base: headline, parameters: [{name, low_setting, high_setting, low, high}]}`.
     public static func sensitivity(_ json: JSONValue) -> String {
         let report = SensitivityReport(json)
-        return ReportPage.render(title: "Pool sensitivity: one-at-a-time swings", style: style, body: report.body())
+        return ReportPage.render(title: scenarioPrefix(json) + "sensitivity, one-at-a-time swings", style: style,
+                                 body: report.body())
+    }
+
+    /// "hebei-2022: " when the analysis names its scenario, else "Pool ".
+    static func scenarioPrefix(_ json: JSONValue) -> String {
+        json["scenario_name"]?.stringValue.map { "\($0): " } ?? "Pool "
     }
 
     // MARK: Shared
