@@ -207,7 +207,8 @@ private struct CompareReport {
         if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
         html += "<p class=\"note\"><b>Common random numbers.</b> Every run uses the same seed and the same trials, so "
-            + "trial <i>i</i> of one run meets the same simulated defaults as trial <i>i</i> of the first, and differences "
+            + "trial <i>i</i> of one run meets the same economic conditions (the economy-wide, sector and bank factors) as "
+            + "trial <i>i</i> of the first, and the same defaults where the default model is unchanged; differences "
             + "come from the changed assumptions rather than sampling noise. The intervals on differences are paired: "
             + "95% intervals from the spread of the trial-by-trial differences, much narrower than comparing two "
             + "independent intervals. VaR and ES are quantile statistics and carry no interval. "
