@@ -62,6 +62,36 @@ let targets: [Target] = [
     ),
 ]
 
+// MARK: - MPI (opt-in)
+
+// `poolsim-mpi` runs the same commands with trial blocks spread over the ranks
+// of an MPI job (`make mpi`). It needs Open MPI's headers and library, which
+// most users do not have, so its targets exist only when POOLSIM_MPI is set:
+// without it the package never looks for MPI and `poolsim` builds unaffected.
+let mpi = Context.environment["POOLSIM_MPI"] != nil
+
+let mpiTargets: [Target] = [
+    // Open MPI, through a shim header (see Sources/CMPI/shim.h). Promises no Swift API.
+    .systemLibrary(
+        name: "CMPI",
+        pkgConfig: "mpi-c",
+        providers: [.apt(["libopenmpi-dev"])]
+    ),
+    // The `poolsim-mpi` executable: the commands, trial blocks spread over MPI ranks.
+    .executableTarget(
+        name: "poolsim-mpi",
+        dependencies: [
+            "PoolSimCLI", "CMPI", "PoolSimCore", "PoolSimReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Sources/poolsim-mpi"
+    ),
+]
+
+let mpiProducts: [Product] = [
+    .executable(name: "poolsim-mpi", targets: ["poolsim-mpi"]),
+]
+
 // MARK: - Package
 
 let package = Package(
@@ -69,8 +99,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "poolsim", targets: ["poolsim"]),
-    ],
+    ] + (mpi ? mpiProducts : []),
     dependencies: dependencies,
-    targets: targets,
+    targets: targets + (mpi ? mpiTargets : []),
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,8 @@ SCENARIOS = ROOT / "scenarios"
 
 # Metadata that describes the run itself and may differ between identical runs.
 RUN_METADATA = {"jobs", "created_at", "elapsed_seconds"}
+# poolsim-mpi also records how many MPI ranks ran.
+RUN_METADATA |= {"mpi_ranks"}
 
 
 def poolsim(*args, cwd=ROOT, check=None, timeout=600):

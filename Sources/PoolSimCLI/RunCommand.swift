@@ -68,8 +68,8 @@ struct SimulationRun {
         guard needed <= budget else {
             let most = Int(budget / (Double(perTrial) * 1.2))
             note("error: \(trials) trials would keep about \(Int(needed / 1e9)) GB of per-trial values in memory, "
-                + "more than this machine can spare; run at most \(most) trials per process, "
-                + "or spread the run over several machines with poolsim-mpi")
+                + "more than this machine can spare; run at most \(most) trials here, or on a machine with more "
+                + "memory (poolsim-mpi spreads the time of a run over ranks, not its memory)")
             throw ExitCode(64)
         }
     }
