@@ -7,8 +7,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check scenario files and report every problem.",
         discussion: """
-            Prints 'FILE: ok' for each valid file; diagnostics go to stderr. Exits 65 if any \
-            file is invalid, 66 if any does not exist.
+            Prints 'FILE: ok' for each valid file; diagnostics go to stderr. With --print the \
+            resolved scenarios go to stdout as YAML documents (separated by '---') and the 'ok' \
+            lines to stderr, so the output can be saved as a scenario. Exits 65 if any file is \
+            invalid, 66 if any does not exist.
             """)
 
     @Argument(help: "Scenario files (.yaml, .yml, .toml or .json).")
@@ -26,13 +28,19 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         GSL.start()
         var failure: Int32 = 0
+        var printed = 0
         for file in files {
             do {
                 let loaded = try ScenarioLoader.load(
                     path: file, overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)
                 ScenarioOptions.printDiagnostics(loaded.warnings)
-                print("\(file): ok")
-                if printResolved { print(ScenarioWriter.yaml(loaded.scenario), terminator: "") }
+                if printResolved {
+                    note("\(file): ok")
+                    print((printed > 0 ? "---\n" : "") + ScenarioWriter.yaml(loaded.scenario), terminator: "")
+                    printed += 1
+                } else {
+                    print("\(file): ok")
+                }
             } catch {
                 ScenarioOptions.printDiagnostics(error.diagnostics)
                 failure = max(failure, ScenarioOptions.exitCode(for: error).rawValue)

@@ -64,13 +64,14 @@ enum ScenarioDecoder {
         }
         guard let mode, let amount, let annualBudget else { return nil }
         let at = reader.located.at
-        if mode != .fixed, reader.has("amount") || reader.has("schedule") {
+        // Keys left at their defaults (as `validate --print` writes them) are not worth a warning.
+        if mode != .fixed, amount != 0 || schedule != nil {
             reader.log.warning("amount and schedule are used only when mode is fixed", at: at, path: reader.path)
         }
-        if mode != .restore, reader.has("target") || reader.has("annual_budget") {
+        if mode != .restore, target != nil || annualBudget != 0 {
             reader.log.warning("target and annual_budget are used only when mode is restore", at: at, path: reader.path)
         }
-        if mode == .fixed, schedule != nil, reader.has("amount") {
+        if mode == .fixed, schedule != nil, amount != 0 {
             reader.log.warning("amount is ignored when a schedule is given", at: at, path: reader.path)
         }
         if mode == .restore, annualBudget == 0 {

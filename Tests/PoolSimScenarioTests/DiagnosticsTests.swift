@@ -52,4 +52,22 @@ import Testing
             "w.yaml:3:31: warning: restore mode with annual_budget 0 never tops the pool up (pool.replenishment)",
         ])
     }
+
+    @Test func ignoredReplenishmentKeysWarnOnlyWhenSet() throws {
+        func warnings(_ replenishment: String) throws -> [String] {
+            let text = """
+                name: w
+                horizon_years: 2
+                pool: { initial_balance: 100, replenishment: \(replenishment) }
+                banks: [ { id: a } ]
+                """
+            return try ScenarioLoader.load(contents: text, format: .yaml, file: "w.yaml").warnings.map(\.message)
+        }
+        // At their defaults, as `validate --print` writes them: nothing to say.
+        #expect(try warnings("{ mode: none, amount: 0, schedule: null, target: null, annual_budget: 0 }") == [])
+        #expect(try warnings("{ mode: none, amount: 5 }") == ["amount and schedule are used only when mode is fixed"])
+        #expect(try warnings("{ mode: fixed, amount: 5, target: 7 }")
+            == ["target and annual_budget are used only when mode is restore"])
+        #expect(try warnings("{ mode: fixed, amount: 5, schedule: [1, 2] }") == ["amount is ignored when a schedule is given"])
+    }
 }
