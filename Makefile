@@ -38,9 +38,10 @@ e2e: bootstrap-test mpi-test-build
 	$(SWIFT) build $(TEST_FLAGS) --build-tests
 	POOLSIM=$(RELEASE) python3 -m pytest -q tests-e2e
 
-# The project's own code builds without warnings.
+# The project's own code, poolsim-mpi included, builds without warnings.
 warnings: bootstrap-test
-	scripts/check-warnings
+	@scripts/bootstrap mpi
+	POOLSIM_MPI=1 scripts/check-warnings
 
 # poolsim-mpi: the same commands with trial blocks spread over MPI ranks. Its
 # targets exist only when POOLSIM_MPI is set (see Package.swift), so builds
