@@ -92,6 +92,14 @@ def test_sweep_runs_every_combination(tmp_path):
     assert all(small >= large for small, large in zip(exhaustion[0:3], exhaustion[3:6]))
     rows = read_csv(tmp_path / "w" / "sweep.csv")
     assert set(rows[0]) == {"pool.initial_balance", "compensation.ratio", "quantity", "statistic", "value"}
+    # The workbook holds the same table, numbers as numbers.
+    import openpyxl
+    sheet = openpyxl.load_workbook(tmp_path / "w" / "analysis.xlsx").worksheets[0]
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert len(cells) == len(rows)
+    for row, values in zip(rows, cells):
+        assert values[4] == (float(row["value"]) if row["value"] else None)
+        assert isinstance(values[0], (int, float))
 
 
 def test_sweep_rejects_bad_grids(tmp_path):

@@ -28,13 +28,18 @@ extension SimulationRun {
 }
 
 extension OutputOptions {
-    /// Writes analysis files (JSON, CSV, HTML as chosen by --export) into the directory.
+    /// Writes analysis files (JSON, CSV, an XLSX of the CSV tables, HTML, as
+    /// chosen by --export) into the directory.
     func writeAnalysis(json: JSONValue, csv: [(name: String, rows: [[String]])], html: String?,
                        to directory: ResultsDirectory) throws {
         let formats = exportOptions.formats
         do {
             for (name, rows) in csv where formats.contains(.csv) {
                 try directory.write((noBom ? "" : CSVExport.byteOrderMark) + CSVExport.render(rows), to: name)
+            }
+            if formats.contains(.xlsx), !csv.isEmpty {
+                let tables = csv.map { (name: String($0.name.prefix { $0 != "." }), rows: $0.rows) }
+                try directory.write(XLSXExport.workbook(tables: tables, title: directory.path), to: "analysis.xlsx")
             }
             if formats.contains(.html), let html { try directory.write(html, to: "report.html") }
             if formats.contains(.json) { try directory.write(json.rendered(), to: "analysis.json") }

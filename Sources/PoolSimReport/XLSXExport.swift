@@ -41,6 +41,23 @@ public enum XLSXExport {
     static let statHeader = (statColumns + percentileNames.map { $0.uppercased() }).map { Column($0, width: 13) }
 
     /// A STAT as cells in `statHeader` order, styled for `unit`.
+    /// A workbook of plain tables (an analysis's CSV tables), one sheet each:
+    /// the first row is the bold, frozen header; cells that read as numbers are
+    /// stored as numbers.
+    public static func workbook(tables: [(name: String, rows: [[String]])], title: String) throws(OutputError) -> Data {
+        let sheets = tables.map { table -> Sheet in
+            var sheet = Sheet(name: table.name, columns: (table.rows.first ?? []).map { Column($0, width: 10) })
+            sheet.rows = table.rows.dropFirst().map { row in
+                row.map { text -> Cell in
+                    if let number = Double(text), number.isFinite { return .number(number, .general) }
+                    return text.isEmpty ? .empty : .text(text)
+                }
+            }
+            return sheet
+        }
+        return try package(sheets, document: .object([("metadata", .object([("scenario_name", .string(title))]))]))
+    }
+
     static func statCells(_ stat: JSONValue?, style: CellStyle) -> [Cell] {
         statColumns.map { Cell(stat?[$0], style: style) }
             + percentileNames.map { Cell(stat?["percentiles"]?[$0], style: style) }
