@@ -87,9 +87,7 @@ struct SweepCommand: ParsableCommand {
         var rows = [axes.map(\.path) + ["quantity", "statistic", "value"]]
         for point in results {
             let keys = point.set.map(\.value)
-            for (quantity, value) in point.summary.objectValue ?? [] {
-                rows += CSVExport.statisticRows(value).map { keys + [quantity] + $0 }
-            }
+            rows += CSVExport.summaryRows(point.summary).map { keys + $0 }
         }
         try output.writeAnalysis(json: json, csv: [("sweep.csv", rows)], html: AnalysisReport.sweep(json), to: directory)
         output.printResult(json) { Self.table(axes, results.map { ($0.set, $0.statistics) }) }

@@ -9,9 +9,14 @@ public enum CSVExport {
 
     /// summary.csv: one row per statistic of the run's totals and probabilities.
     public static func summary(_ document: JSONValue) -> String {
-        var rows = [["quantity", "statistic", "value"]]
-        guard let summary = document["summary"]?.objectValue else { return render(rows) }
-        for (quantity, value) in summary {
+        render([["quantity", "statistic", "value"]] + summaryRows(document["summary"] ?? .null))
+    }
+
+    /// (quantity, statistic, value) rows of a results document's `summary`;
+    /// the exhaustion probability by year becomes `p_exhaustion_year_T` rows.
+    public static func summaryRows(_ summary: JSONValue) -> [[String]] {
+        var rows: [[String]] = []
+        for (quantity, value) in summary.objectValue ?? [] {
             switch quantity {
             case "p_exhaustion_by_year":
                 for entry in value.arrayValue ?? [] {
@@ -24,7 +29,7 @@ public enum CSVExport {
                 rows += statisticRows(value).map { [quantity] + $0 }
             }
         }
-        return render(rows)
+        return rows
     }
 
     /// by_year.csv: year, quantity, statistic, value.
