@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The pool model (MODEL.md §2, §4–§6) in vectorised numpy: the benchmark baseline.
+"""The pool model (README, "What a trial is") in vectorised numpy: the benchmark baseline.
 
 What a careful researcher would write without PoolSim: the same scenario YAML,
 the same model, trials processed in batches as (trials × loans) matrices, no
@@ -43,7 +43,7 @@ class Unsupported(Exception):
 # MARK: Scenario and portfolio
 
 def expand_portfolio(scenario, rng):
-    """One concrete loan list (MODEL.md §2) as column arrays."""
+    """One concrete loan list (README, "What a trial is") as column arrays."""
     horizon = scenario["horizon_years"]
     comp = scenario.get("compensation", {}) or {}
     ratio = comp.get("ratio", 0.7)
@@ -170,7 +170,7 @@ class Model:
     # MARK: One batch of trials
 
     def conditional_pd(self, rng, n):
-        """q[trial, year, group] given the year's factors (MODEL.md §4)."""
+        """q[trial, year, group] given the year's factors (README, "What a trial is")."""
         H = self.horizon
         eta = rng.standard_normal((n, H))
         sector = rng.standard_normal((n, H, self.sector_count))
@@ -241,7 +241,7 @@ class Model:
         return self.settle(bank_claims, bank_loss.reshape(H, n, B), bank_defaults.reshape(H, n, B))
 
     def settle(self, bank_claims, bank_loss, bank_defaults):
-        """The pool year by year (MODEL.md §6), pro rata, vectorised over trials."""
+        """The pool year by year (README, "What a trial is"), pro rata, vectorised over trials."""
         H, n = self.horizon, bank_claims.shape[1]
         balance = np.full(n, self.initial_balance)
         claims = bank_claims.sum(axis=2)                                    # year × trial

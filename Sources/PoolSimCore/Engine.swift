@@ -2,7 +2,7 @@ import Foundation
 import PoolSimRandom
 import Synchronization
 
-/// How defaults are drawn given the year's factors. Both are exact (MODEL.md §4).
+/// How defaults are drawn given the year's factors. Both are exact (README, "What a trial is").
 public enum SamplingMethod: String, Sendable, CaseIterable {
     /// Geometric gaps between defaults within each group of loans sharing a
     /// conditional default probability: cost follows the number of defaults.
@@ -60,7 +60,7 @@ public struct SimulationResult: Sendable {
     }
 }
 
-/// The Monte Carlo engine: draws each trial's defaults (MODEL.md §4) and settles
+/// The Monte Carlo engine: draws each trial's defaults (README, "What a trial is") and settles
 /// them with the pool rules. Immutable; safe to share between threads.
 public struct Simulation: Sendable {
     public let scenario: Scenario

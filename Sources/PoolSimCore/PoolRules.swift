@@ -1,5 +1,5 @@
 /// The pool's rules, compiled for one scenario and portfolio: coverage,
-/// claims and the pool year by year (MODEL.md §3, §5, §6). Pure: no randomness,
+/// claims and the pool year by year (README, "What a trial is"). Pure: no randomness,
 /// no I/O. The Monte Carlo engine and `replay` both settle trials here.
 public struct PoolRules: Sendable {
     public let horizonYears: Int
@@ -315,7 +315,7 @@ struct Settlement {
         return year.closingBalance
     }
 
-    /// MODEL.md §3: coverage of the loans originated in year t.
+    /// Coverage of the loans originated in year t.
     private mutating func decideCoverage(year t: Int, openingBalance: Double, initialBalance: Double) {
         let horizon = rules.horizonYears
         var fraction = 1.0

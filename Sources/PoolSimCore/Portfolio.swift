@@ -1,6 +1,6 @@
 import PoolSimRandom
 
-/// The concrete loan list of a run (MODEL.md §2): the loan tape's loans, then
+/// The concrete loan list of a run (README, "What a trial is"): the loan tape's loans, then
 /// every segment expanded into loans.
 ///
 /// Order, which fixes both the list and the amounts drawn: tape loans in file

@@ -67,7 +67,7 @@ public struct RunMetadata: Sendable {
     }
 }
 
-/// The results document of CLI.md (`results.json`, `--format json`), schema version 1.
+/// The results document (`results.json`, `--format json`; README, "Results"), schema version 1.
 public enum ResultsDocument {
     public static let schemaVersion = 1
 

@@ -7,7 +7,7 @@ public let ruinProbabilityLevels: [Double] = [0.10, 0.05, 0.01, 0.005, 0.001]
 /// The confidence levels of VaR and expected shortfall of total claims.
 public let tailLevels: [(name: String, level: Double)] = [("0.95", 0.95), ("0.99", 0.99), ("0.995", 0.995)]
 
-/// Everything the results document reports, computed from the trials (MODEL.md §7).
+/// Everything the results document reports, computed from the trials (README, "What a trial is").
 public struct RunStatistics: Sendable {
     public struct YearStats: Sendable {
         public var year: Int

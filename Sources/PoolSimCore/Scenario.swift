@@ -1,7 +1,7 @@
 import Foundation
 
 /// A validated, immutable description of one pool, its rules, its banks and
-/// their loans (SCENARIO.md). Built by the scenario loader; every field has
+/// their loans (docs/scenario-format.md). Built by the scenario loader; every field has
 /// passed validation, so the core trusts it.
 public struct Scenario: Sendable, Equatable {
     public var schemaVersion: Int
@@ -53,7 +53,7 @@ public struct Scenario: Sendable, Equatable {
 
 // MARK: - Pool
 
-/// How claims are paid when the pool cannot pay them all (MODEL.md §6).
+/// How claims are paid when the pool cannot pay them all (README, "What a trial is").
 public enum ShortfallRule: String, Sendable, CaseIterable {
     /// Every claim is paid the same fraction; the rest is borne by the banks.
     case proRata = "pro_rata"

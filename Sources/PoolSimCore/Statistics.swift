@@ -4,7 +4,7 @@ public let percentileLevels: [(name: String, level: Double)] = [
     ("p95", 0.95), ("p99", 0.99), ("p99.5", 0.995), ("p99.9", 0.999),
 ]
 
-/// Summary statistics of one recorded quantity across trials (MODEL.md §7).
+/// Summary statistics of one recorded quantity across trials (README, "What a trial is").
 public struct Stat: Sendable, Equatable {
     public var mean: Double
     /// Sample standard deviation (n − 1 in the denominator; 0 for one trial).

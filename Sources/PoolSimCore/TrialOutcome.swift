@@ -18,7 +18,7 @@ public struct DefaultEvent: Sendable, Equatable {
     }
 }
 
-/// The pool's account for one year (MODEL.md §6). Money in yuan.
+/// The pool's account for one year (README, "What a trial is"). Money in yuan.
 public struct YearOutcome: Sendable, Equatable {
     public var openingBalance = 0.0
     public var interest = 0.0
@@ -71,7 +71,7 @@ public struct BankYearOutcome: Sendable, Equatable {
     public init() {}
 }
 
-/// Everything one trial records (MODEL.md §7).
+/// Everything one trial records (README, "What a trial is").
 public struct TrialOutcome: Sendable, Equatable {
     public let horizonYears: Int
     public let bankCount: Int

@@ -1,7 +1,7 @@
 import Foundation
 import PoolSimCore
 
-/// The tidy long tables of the results directory (CLI.md), from a results
+/// The tidy long tables of the results directory (README, "Results"), from a results
 /// document. UTF-8 with a header row; numbers in plain decimal notation.
 public enum CSVExport {
     /// Excel opens UTF-8 files as such (and shows Chinese names) only with this mark.
@@ -66,7 +66,7 @@ public enum CSVExport {
         return render(rows)
     }
 
-    /// trials.csv: one row per trial (CLI.md's columns).
+    /// trials.csv: one row per trial (the columns the README lists).
     public static func trials(_ records: TrialRecords, bankIDs: [String]) -> String {
         var out = (trialColumns(bankIDs: bankIDs, weighted: records.weighted)).joined(separator: ",") + "\n"
         out.reserveCapacity(records.count * (60 + 12 * bankIDs.count))
@@ -84,7 +84,7 @@ public enum CSVExport {
         return out
     }
 
-    /// CLI.md's columns, then `weight` (the likelihood ratio) for importance-sampled runs.
+    /// The columns the README lists, then `weight` (the likelihood ratio) for importance-sampled runs.
     public static func trialColumns(bankIDs: [String], weighted: Bool = false) -> [String] {
         ["trial", "exhaustion_year"] + TotalQuantity.allCases.map(\.name) + ["required_pool"]
             + bankIDs.map { "claims_\($0)" } + (weighted ? ["weight"] : [])

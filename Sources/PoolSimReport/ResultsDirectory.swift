@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why files could not be written; each maps to an exit code of CLI.md.
+/// Why files could not be written; each maps to an exit code (README, "Exit codes").
 public struct OutputError: Error, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The output exists (without --force) or cannot be created: exit 73.
@@ -41,7 +41,7 @@ public enum AtomicFile {
     }
 }
 
-/// A results directory (CLI.md): refused if it exists, unless forced.
+/// A results directory (README, "Results"): refused if it exists, unless forced.
 public struct ResultsDirectory {
     public let path: String
 

@@ -1,7 +1,7 @@
 import Foundation
 import PoolSimCore
 
-/// A defaults file for `poolsim replay` (CLI.md): CSV with header
+/// A defaults file for `poolsim replay` (README, "Replaying a list of defaults"): CSV with header
 /// `year,loan_id,lgd[,time]`, one default per row.
 public enum DefaultsFile {
     public static let columns = ["year", "loan_id", "lgd", "time"]

@@ -1,7 +1,7 @@
 import Foundation
 import PoolSimCore
 
-/// Loan tapes: CSV files listing individual loans (SCENARIO.md, "Loan tape CSV").
+/// Loan tapes: CSV files listing individual loans (docs/scenario-format.md).
 public enum LoanTape {
     /// The columns, in the order `poolsim portfolio` writes them.
     public static let columns = [

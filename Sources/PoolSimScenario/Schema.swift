@@ -110,7 +110,7 @@ indirect enum Shape: Sendable {
     }
 }
 
-/// The scenario file format, schema version 1 (SCENARIO.md).
+/// The scenario file format, schema version 1 (docs/scenario-format.md).
 enum ScenarioSchema {
     static let lgd = SchemaTable(fields: [
         SchemaField("mean", .number(.unit), .required, "Mean loss given default, a fraction of the principal."),

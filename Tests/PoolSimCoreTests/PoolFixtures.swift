@@ -56,7 +56,7 @@ func expectApprox(_ actual: Double, _ expected: Double, tolerance: Double = 1e-9
             sourceLocation: sourceLocation)
 }
 
-/// Expects one year's account, line by line (MODEL.md §6). Lines not given must be 0;
+/// Expects one year's account, line by line (README, "What a trial is"). Lines not given must be 0;
 /// `newClaims` defaults to `claims` (nothing carried in).
 func expectAccount(_ year: YearOutcome, opening: Double, interest: Double = 0, recoveries: Double = 0,
                    fixedTopUp: Double = 0, claims: Double = 0, newClaims: Double? = nil, paid: Double = 0,

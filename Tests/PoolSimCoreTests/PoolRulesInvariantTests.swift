@@ -5,7 +5,7 @@ import Testing
 /// (fixed seeds), mixing every rule: each shortfall rule, both bases, flat or
 /// banded claims, per-loan and per-bank caps, leverage cap, pool floor, bank
 /// suspension, interest, fixed and restore top-ups. Each trial is also settled
-/// by `ReferenceSettlement`, a loan-by-loan transcription of MODEL.md §3, §5, §6
+/// by `ReferenceSettlement`, a loan-by-loan transcription of the pool rules of the README ("What a trial is")
 /// written for these tests, and the two must agree line by line.
 @Suite("Pool rules: invariants over random default lists")
 struct PoolRulesInvariantTests {
@@ -387,7 +387,7 @@ private enum RandomPool {
 
 // MARK: - Reference settlement
 
-/// MODEL.md §3, §5 and §6 transcribed loan by loan, claim by claim, without
+/// the pool rules of the README ("What a trial is") transcribed loan by loan, claim by claim, without
 /// the engine's cohort tables or reusable buffers. Recoveries: a payment made
 /// in year p on a claim of year d comes back in year max(p + 1, d + lag).
 /// Leverage room below 1e-9 of k × B(t−1) counts as none, as in `PoolRules`.

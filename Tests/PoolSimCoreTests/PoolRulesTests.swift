@@ -1,7 +1,7 @@
 import Testing
 @testable import PoolSimCore
 
-/// Worked examples of the pool rules (MODEL.md §3, §5, §6), small enough to
+/// Worked examples of the pool rules (README, "What a trial is"), small enough to
 /// check by hand. Notation: B(t) closing balance, A(t) money available before
 /// claims, C(t) claims due, f(t) coverage fraction of year-t originations.
 /// Unless a test says otherwise: ratio 1, net-loss basis, pro-rata shortfall,

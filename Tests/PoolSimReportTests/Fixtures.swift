@@ -1,7 +1,7 @@
 import Foundation
 import PoolSimCore
 
-/// A small results document in the shape of CLI.md: two years, two banks (one
+/// A small results document in the shape of results.json: two years, two banks (one
 /// with a Chinese name and markup characters), numbers that need every digit.
 enum Fixtures {
     static func stat(_ mean: Double, scale: Double = 1) -> String {
