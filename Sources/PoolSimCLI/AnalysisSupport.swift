@@ -30,7 +30,7 @@ extension SimulationRun {
 extension OutputOptions {
     /// Writes analysis files (JSON, CSV, an XLSX of the CSV tables, HTML, as
     /// chosen by --export) into the directory.
-    func writeAnalysis(json: JSONValue, csv: [(name: String, rows: [[String]])], html: String?,
+    func writeAnalysis(_ title: String, json: JSONValue, csv: [(name: String, rows: [[String]])], html: String?,
                        to directory: ResultsDirectory) throws {
         let formats = exportOptions.formats
         do {
@@ -39,7 +39,7 @@ extension OutputOptions {
             }
             if formats.contains(.xlsx), !csv.isEmpty {
                 let tables = csv.map { (name: String($0.name.prefix { $0 != "." }), rows: $0.rows) }
-                try directory.write(XLSXExport.workbook(tables: tables, title: directory.path), to: "analysis.xlsx")
+                try directory.write(XLSXExport.workbook(tables: tables, title: title), to: "analysis.xlsx")
             }
             if formats.contains(.html), let html { try directory.write(html, to: "report.html") }
             if formats.contains(.json) { try directory.write(json.rendered(), to: "analysis.json") }

@@ -90,7 +90,8 @@ struct CompareCommand: ParsableCommand {
                 ])
             })),
         ])
-        try output.writeAnalysis(json: json, csv: [("compare.csv", Self.csvRows(runs, deltas: deltas))],
+        try output.writeAnalysis("\(first.name) compare", json: json,
+                                 csv: [("compare.csv", Self.csvRows(runs, deltas: deltas))],
                                  html: AnalysisReport.compare(json, labels: runs.map(\.label)), to: directory)
         output.printResult(json) { Self.table(runs, deltas: deltas) + "\(settings.trials) trials each, seed \(settings.seed)\n" }
         if !output.quiet { note("results written to \(directory.path)") }

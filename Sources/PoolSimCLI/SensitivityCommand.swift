@@ -109,7 +109,8 @@ struct SensitivityCommand: ParsableCommand {
                 }
             }
         }
-        try output.writeAnalysis(json: json, csv: [("sensitivity.csv", rows)], html: AnalysisReport.sensitivity(json),
+        try output.writeAnalysis("\(base.scenario.name) sensitivity", json: json, csv: [("sensitivity.csv", rows)],
+                                 html: AnalysisReport.sensitivity(json),
                                  to: directory)
         output.printResult(json) {
             var table = TextTable(

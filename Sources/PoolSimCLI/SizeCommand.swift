@@ -80,7 +80,7 @@ struct SizeCommand: ParsableCommand {
             document = .object(members)
         }
         try output.write(document, trials: base.trialTable, to: directory)
-        try output.writeAnalysis(json: json, csv: [("size.csv", rows)], html: nil, to: directory)
+        try output.writeAnalysis("\(loaded.scenario.name) size", json: json, csv: [("size.csv", rows)], html: nil, to: directory)
         output.printResult(json) { table.rendered() + "\(NumberFormat.count(Double(estimates[0].trials))) trials, seed \(settings.seed)\n" }
         if !output.quiet { note("results written to \(directory.path)") }
     }

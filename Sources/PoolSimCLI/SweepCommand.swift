@@ -89,7 +89,8 @@ struct SweepCommand: ParsableCommand {
             let keys = point.set.map(\.value)
             rows += CSVExport.summaryRows(point.summary).map { keys + $0 }
         }
-        try output.writeAnalysis(json: json, csv: [("sweep.csv", rows)], html: AnalysisReport.sweep(json), to: directory)
+        try output.writeAnalysis("\(base.scenario.name) sweep", json: json, csv: [("sweep.csv", rows)],
+                                 html: AnalysisReport.sweep(json), to: directory)
         output.printResult(json) { Self.table(axes, results.map { ($0.set, $0.statistics) }) }
         if !output.quiet { note("results written to \(directory.path)") }
     }
