@@ -49,17 +49,9 @@ public enum DefaultsFile {
         var rows: [(event: DefaultEvent, line: Int)] = []
         var timed: Bool?
         let horizon = scenario.horizonYears
-        for record in records.dropFirst() {
-            if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard record.fields.count == header.fields.count else {
-                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
-                          at: location(record, nil))
-                continue
-            }
+        for record in CSV.dataRecords(records, file: file, log: log) {
             var valid = true
-            func text(_ column: String) -> String {
-                columnIndex[column].map { record.fields[$0].text.trimmingCharacters(in: .whitespaces) } ?? ""
-            }
+            func text(_ column: String) -> String { record.text(column, columnIndex) }
             func fail(_ column: String, _ message: String, hint: String? = nil) {
                 log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
                 valid = false

@@ -49,18 +49,9 @@ public enum LoanTape {
         var loans: [Loan] = []
         var lines: [Int] = []
         var firstLine: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard record.fields.count == header.fields.count else {
-                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
-                          at: location(record, nil))
-                continue
-            }
+        for record in CSV.dataRecords(records, file: file, log: log) {
             var rowValid = true
-            func text(_ column: String) -> String {
-                guard let index = columnIndex[column] else { return "" }
-                return record.fields[index].text.trimmingCharacters(in: .whitespaces)
-            }
+            func text(_ column: String) -> String { record.text(column, columnIndex) }
             func fail(_ column: String, _ message: String, hint: String? = nil) {
                 log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
                 rowValid = false
@@ -135,6 +126,11 @@ enum CSV {
         var line: Int
         var fields: [Field]
 
+        /// The trimmed text of `column`, empty when the header lacks it.
+        func text(_ column: String, _ columnIndex: [String: Int]) -> String {
+            columnIndex[column].map { fields[$0].text.trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+
         /// The file, line and column of field `index` (column 1 for the whole record).
         func location(file: String, field index: Int?) -> SourceLocation {
             let column = index.flatMap { fields.indices.contains($0) ? fields[$0].column : nil }
@@ -175,6 +171,21 @@ enum CSV {
         var message: String
         var line: Int
         var column: Int
+    }
+
+    /// The records after the header, blank lines skipped; a record whose field
+    /// count differs from the header's is an error in `log` and left out.
+    static func dataRecords(_ records: [Record], file: String, log: DiagnosticLog) -> [Record] {
+        guard let header = records.first else { return [] }
+        return records.dropFirst().filter { record in
+            if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+            guard record.fields.count == header.fields.count else {
+                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                          at: record.location(file: file, field: nil))
+                return false
+            }
+            return true
+        }
     }
 
     static func parse(_ text: String) -> Result<[Record], Problem> {
