@@ -17,8 +17,12 @@ extension SimulationRun {
     /// incomplete, so it writes nothing and exits 130.
     static func analysisStep(_ loaded: LoadedScenario, settings: SimulationSettings, label: String,
                              quiet: Bool, importance: Bool = false) throws -> Finished {
-        let run = try prepare(loaded, settings: settings, importance: importance)
-        let finished = try run.execute(quiet: quiet, label: label)
+        try prepare(loaded, settings: settings, importance: importance).analysisStep(label: label, quiet: quiet)
+    }
+
+    /// Runs this prepared simulation as one step of an analysis.
+    func analysisStep(label: String, quiet: Bool) throws -> Finished {
+        let finished = try execute(quiet: quiet, label: label)
         if finished.interrupted {
             note("interrupted: the analysis is incomplete; nothing written")
             throw ExitCode(130)

@@ -39,8 +39,8 @@ struct SizeCommand: ParsableCommand {
         let loaded = try scenarioOptions.load(scenario)
         let settings = simulation.settings(for: loaded.scenario)
         let directory = try output.analysisDirectory(loaded.scenario, analysis: "size")
-        let base = try SimulationRun.analysisStep(loaded, settings: settings, label: loaded.scenario.name,
-                                                  quiet: output.quiet, importance: simulation.importanceSampling)
+        let prepared = try SimulationRun.prepare(loaded, settings: settings, importance: simulation.importanceSampling)
+        let base = try prepared.analysisStep(label: loaded.scenario.name, quiet: output.quiet)
         let estimates: [SizeEstimate]
         if !loaded.scenario.pool.coverageDependsOnBalance {
             let records = base.trialTable.records
@@ -49,19 +49,10 @@ struct SizeCommand: ParsableCommand {
                                             ruinProbability: $0)
             }
         } else {
-            let prepared = try SimulationRun.prepare(loaded, settings: settings)
             estimates = try ruin.map { p in
-                var failure: Error?
-                let estimate = PoolSizing.search(ruinProbability: p, start: loaded.scenario.pool.initialBalance) { balance in
-                    do {
-                        return try Self.exhaustion(prepared, balance: balance, quiet: output.quiet)
-                    } catch {
-                        failure = error
-                        return (0, 1)
-                    }
+                try PoolSizing.search(ruinProbability: p, start: loaded.scenario.pool.initialBalance) { balance throws in
+                    try Self.exhaustion(prepared, balance: balance, quiet: output.quiet)
                 }
-                if let failure { throw failure }
-                return estimate
             }
         }
         let json: JSONValue = estimates.count == 1 ? estimates[0].json : .array(estimates.map(\.json))

@@ -93,26 +93,29 @@ public enum PoolSizing {
     /// times the balance is reported as infinite, and one below 2⁻²⁰ of it as 0.
     /// The interval bounds are the balances where the Wilson interval's lower and
     /// upper ends reach p.
-    public static func search(ruinProbability p: Double, start: Double,
-                              exhaustion: (Double) -> (exhausted: Int, trials: Int)) -> SizeEstimate {
+    /// A failure of `exhaustion` (an interrupted run, say) ends the search.
+    public static func search<Failure: Error>(
+        ruinProbability p: Double, start: Double,
+        exhaustion: (Double) throws(Failure) -> (exhausted: Int, trials: Int)
+    ) throws(Failure) -> SizeEstimate {
         var cache: [Double: ProbabilityEstimate] = [:]
         var trials = 0
-        func estimate(_ balance: Double) -> ProbabilityEstimate {
+        func estimate(_ balance: Double) throws(Failure) -> ProbabilityEstimate {
             if let known = cache[balance] { return known }
-            let (k, n) = exhaustion(balance)
+            let (k, n) = try exhaustion(balance)
             trials = n
             let value = ProbabilityEstimate.wilson(successes: k, trials: n)
             cache[balance] = value
             return value
         }
         let origin = max(start, 1)
-        func crossing(where holds: (ProbabilityEstimate) -> Bool) -> Double {
+        func crossing(where holds: (ProbabilityEstimate) -> Bool) throws(Failure) -> Double {
             var holding: Double
             var failing: Double
-            if holds(estimate(origin)) {
+            if holds(try estimate(origin)) {
                 holding = origin
                 failing = origin / 2
-                while holds(estimate(failing)) {
+                while holds(try estimate(failing)) {
                     holding = failing
                     failing /= 2
                     if failing < origin / 1_048_576 { return 0 }
@@ -120,7 +123,7 @@ public enum PoolSizing {
             } else {
                 failing = origin
                 holding = origin * 2
-                while !holds(estimate(holding)) {
+                while !holds(try estimate(holding)) {
                     failing = holding
                     holding *= 2
                     if holding > origin * 1_099_511_627_776 { return .infinity }
@@ -129,13 +132,13 @@ public enum PoolSizing {
             while holding - failing > 0.001 * holding {
                 let middle = ((failing + holding) / 2).rounded()
                 if middle <= failing || middle >= holding { break }
-                if holds(estimate(middle)) { holding = middle } else { failing = middle }
+                if holds(try estimate(middle)) { holding = middle } else { failing = middle }
             }
             return holding
         }
-        let balance = crossing { $0.estimate <= p }
-        let ciLow = crossing { $0.low <= p }
-        let ciHigh = crossing { $0.high <= p }
+        let balance = try crossing { $0.estimate <= p }
+        let ciLow = try crossing { $0.low <= p }
+        let ciHigh = try crossing { $0.high <= p }
         return SizeEstimate(ruinProbability: p, initialBalance: balance, ciLow: min(ciLow, balance),
                             ciHigh: max(ciHigh, balance), method: .commonRandomNumberSearch, trials: trials)
     }
