@@ -40,11 +40,14 @@ let targets: [Target] = [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]
     ),
-    // The commands: parse arguments and wire the pieces together.
+    // The jobs (run, replay, size, compare, sweep, sensitivity, report) from typed
+    // requests to typed results, with the executor, progress and cancellation as values.
+    .target(name: "PoolSimApp", dependencies: ["PoolSimCore", "PoolSimScenario", "PoolSimReport"]),
+    // The commands: parse arguments, call the jobs, print.
     .target(
         name: "PoolSimCLI",
         dependencies: [
-            "PoolSimCore", "PoolSimScenario", "PoolSimReport",
+            "PoolSimApp", "PoolSimCore", "PoolSimScenario", "PoolSimReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -55,6 +58,7 @@ let targets: [Target] = [
     .testTarget(name: "PoolSimRandomTests", dependencies: ["PoolSimRandom"]),
     .testTarget(name: "PoolSimCoreTests", dependencies: ["PoolSimCore"]),
     .testTarget(name: "PoolSimReportTests", dependencies: ["PoolSimReport"]),
+    .testTarget(name: "PoolSimAppTests", dependencies: ["PoolSimApp"]),
     .testTarget(
         name: "PoolSimScenarioTests",
         dependencies: ["PoolSimScenario"],
@@ -81,7 +85,7 @@ let mpiTargets: [Target] = [
     .executableTarget(
         name: "poolsim-mpi",
         dependencies: [
-            "PoolSimCLI", "CMPI", "PoolSimCore", "PoolSimReport",
+            "PoolSimCLI", "PoolSimApp", "CMPI", "PoolSimCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         path: "Sources/poolsim-mpi"

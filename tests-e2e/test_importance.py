@@ -50,4 +50,5 @@ def test_degenerate_weights_are_reported(tmp_path):
 
 
 def test_importance_mode_is_checked(tmp_path):
-    assert "--importance must be auto or off" in poolsim("run", HEBEI, "--importance", "yes", check=64).stderr
+    stderr = poolsim("run", HEBEI, "--importance", "yes", check=64).stderr
+    assert "'yes' is invalid for '--importance" in stderr and "'auto' and 'off'" in stderr

@@ -144,6 +144,7 @@ def test_version_and_help_print_once():
     assert version.stdout == poolsim("--version", check=0).stdout
     help_text = check(mpirun(2, "run", "--help"))
     assert help_text.stdout.count("USAGE:") == 1
+    assert "USAGE: poolsim-mpi run" in help_text.stdout
 
 
 def test_invalid_scenario_exits_65(tmp_path):

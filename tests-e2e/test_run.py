@@ -83,9 +83,15 @@ def test_existing_directory_is_refused_without_force(tmp_path):
 
 @pytest.mark.parametrize("args, code, message", [
     (["run", "missing.yaml"], 66, "missing.yaml: error: no such file"),
-    (["run", SMALL, "--rng", "nope"], 64, "unknown random generator 'nope'; valid generators: mt19937, taus2"),
+    (["run", SMALL, "--rng", "nope"], 64, "'nope' is invalid for '--rng <NAME>'. Please provide one of the following:\n  - mt19937\n  - taus2"),
     (["run", SMALL, "--trials", "0"], 64, "--trials must be at least 1"),
-    (["run", SMALL, "--export", "pdf"], 64, "unknown export format 'pdf'"),
+    (["run", SMALL, "--export", "pdf"], 64, "'pdf' is invalid for '--export <LIST>'. Please provide one of 'csv', 'xlsx', 'json' or 'html'"),
+    (["run", SMALL, "--export", "csv,pdf"], 64, "'csv,pdf' is invalid for '--export <LIST>'"),
+    (["run", SMALL, "--method", "fast"], 64, "'fast' is invalid for '--method <METHOD>'. Please provide one of 'grouped' and 'per-loan'"),
+    (["run", SMALL, "--format", "yaml"], 64, "'yaml' is invalid for '--format <FORMAT>'. Please provide one of 'table' and 'json'"),
+    (["size", SMALL, "--ruin", "0.01", "--importance", "on"], 64, "Please provide one of 'auto' and 'off'"),
+    (["replay", SMALL, "--defaults", "x.csv", "--rng", "nope"], 64, "'nope' is invalid for '--rng <NAME>'"),
+    (["run", SMALL, "--set", "pool.initial_balance=1e300"], 65, "initial_balance must be in [0, 10¹⁵], got 1e+300"),
     (["run", SMALL, "--set", "pool.initial_balance=-5"], 65, "error:"),
     (["run", SMALL, "--stress", "nope"], 65, "severe-downturn"),
 ])
@@ -93,6 +99,14 @@ def test_bad_input_exit_codes(tmp_path, args, code, message):
     run = poolsim(*args, "--out", tmp_path / "never", check=code)
     assert message in run.stderr
     assert not (tmp_path / "never").exists()
+
+
+def test_the_largest_amounts_run_and_print(tmp_path):
+    """Amounts up to the validated maximum go through the engine, the table and the report."""
+    run = poolsim("run", SMALL, "--trials", 200, "--set", "pool.initial_balance=1e15", "--out", tmp_path / "big",
+                  "--quiet", check=0)
+    assert "1,000,000,000,000,000" in run.stdout
+    assert (tmp_path / "big" / "report.html").exists()
 
 
 def test_unknown_rng_is_listed_and_other_generators_run(tmp_path):

@@ -1,7 +1,16 @@
 """`poolsim validate`, `init` and the resolved scenario."""
 import shutil
+import subprocess
 
-from poolsim_cli import SCENARIOS, poolsim
+from poolsim_cli import BINARY, ROOT, SCENARIOS, poolsim
+
+
+def poolsim_input(text, *args, check):
+    """Runs poolsim with `text` on standard input."""
+    result = subprocess.run([str(BINARY), *map(str, args)], cwd=ROOT, input=text, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == check, f"exit {result.returncode}\n{result.stderr}"
+    return result
 
 
 def test_printed_scenario_is_a_scenario_that_validates_cleanly(tmp_path):
@@ -17,6 +26,22 @@ def test_printed_scenario_is_a_scenario_that_validates_cleanly(tmp_path):
         assert again.stderr == ""
         # Resolving twice changes nothing.
         assert poolsim("validate", "--print", resolved, check=0).stdout == run.stdout
+
+
+def test_standard_input_in_each_format():
+    """`validate -` reads standard input, telling YAML, TOML and JSON apart by their first line."""
+    fixtures = ROOT / "Tests" / "PoolSimScenarioTests" / "Fixtures"
+    for name in ["small.yaml", "small.toml", "small.json"]:
+        run = poolsim_input((fixtures / name).read_text(encoding="utf-8"), "validate", "-", check=0)
+        assert run.stdout == "<stdin>: ok\n", name
+    broken = poolsim_input((fixtures / "invalid.toml").read_text(encoding="utf-8"), "validate", "-", check=65)
+    assert broken.stderr.startswith("<stdin>:5:1: error: initial_balance must be")
+
+
+def test_standard_input_errors_are_located():
+    run = poolsim_input("name: x\nhorizon_years: 0\n", "validate", "-", check=65)
+    assert "<stdin>:2:1: error: horizon_years must be" in run.stderr
+    assert poolsim_input("", "validate", "-", check=65).stderr.startswith("<stdin>")
 
 
 def test_several_printed_scenarios_are_separate_documents():

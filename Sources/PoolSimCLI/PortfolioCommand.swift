@@ -21,39 +21,25 @@ struct PortfolioCommand: ParsableCommand {
     @Option(help: "Run seed (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("GSL generator type (\(GeneratorType.names.joined(separator: ", "))).", valueName: "NAME"))
-    var rng: String = GeneratorType.mt19937.name
+    @Option(help: ArgumentHelp("GSL generator type.", valueName: "NAME"))
+    var rng: GeneratorType = .mt19937
 
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "FILE"))
     var out: String?
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    func validate() throws {
-        do {
-            _ = try GeneratorType(name: rng)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
     func run() throws {
         GSL.start()
-        let generatorType: GeneratorType
-        do {
-            generatorType = try GeneratorType(name: rng)
-        } catch {
-            throw ValidationError(error.description)
-        }
         let loaded = try scenarioOptions.load(scenario)
-        let portfolio = Portfolio(scenario: loaded.scenario, generatorType: generatorType,
+        let portfolio = Portfolio(scenario: loaded.scenario, generatorType: rng,
                                   seed: seed ?? loaded.scenario.seed)
         let csv = LoanTape.csv(portfolio.loans)
         guard let out else {
             print(csv, terminator: "")
             return
         }
-        do {
+        do throws(OutputError) {
             try AtomicFile.write(Data(csv.utf8), to: out)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PoolSimApp
 import PoolSimRandom
 import PoolSimScenario
 
@@ -9,11 +11,12 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Prints 'FILE: ok' for each valid file; diagnostics go to stderr. With --print the \
             resolved scenarios go to stdout as YAML documents (separated by '---') and the 'ok' \
-            lines to stderr, so the output can be saved as a scenario. Exits 65 if any file is \
-            invalid, 66 if any does not exist.
+            lines to stderr, so the output can be saved as a scenario. FILE '-' reads standard \
+            input (YAML, TOML or JSON, told apart by its first line; a loan tape is looked for \
+            from the working directory). Exits 65 if any file is invalid, 66 if any does not exist.
             """)
 
-    @Argument(help: "Scenario files (.yaml, .yml, .toml or .json).")
+    @Argument(help: "Scenario files (.yaml, .yml, .toml or .json), or - for standard input.")
     var files: [String] = []
 
     @Flag(name: .customLong("print"), help: "Print each resolved scenario, defaults filled in, as YAML.")
@@ -31,21 +34,37 @@ struct ValidateCommand: ParsableCommand {
         var printed = 0
         for file in files {
             do {
-                let loaded = try ScenarioLoader.load(
-                    path: file, overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)
-                ScenarioOptions.printDiagnostics(loaded.warnings)
+                let loaded = try load(file)
+                printDiagnostics(loaded.warnings)
                 if printResolved {
-                    note("\(file): ok")
+                    note("\(Self.name(file)): ok")
                     print((printed > 0 ? "---\n" : "") + ScenarioWriter.yaml(loaded.scenario), terminator: "")
                     printed += 1
                 } else {
-                    print("\(file): ok")
+                    print("\(Self.name(file)): ok")
                 }
             } catch {
-                ScenarioOptions.printDiagnostics(error.diagnostics)
-                failure = max(failure, ScenarioOptions.exitCode(for: error).rawValue)
+                printDiagnostics(error.diagnostics)
+                failure = max(failure, AppError.input(error).exitCode)
             }
         }
         if failure != 0 { throw ExitCode(failure) }
+    }
+
+    /// How diagnostics and the ok line name a file.
+    static func name(_ file: String) -> String { file == "-" ? "<stdin>" : file }
+
+    /// A scenario file, or standard input for `-` (named `<stdin>` in diagnostics).
+    func load(_ file: String) throws(InputError) -> LoadedScenario {
+        guard file == "-" else {
+            return try ScenarioLoader.load(path: file, overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(.invalid, [Diagnostic(.error, "standard input is not valid UTF-8 text",
+                                                         at: SourceLocation(file: Self.name(file)))])
+        }
+        return try ScenarioLoader.load(contents: text, format: ScenarioFormat(sniffing: text), file: Self.name(file),
+                                       overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)
     }
 }

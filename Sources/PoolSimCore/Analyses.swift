@@ -1,8 +1,8 @@
 import Foundation
 
 /// The initial balance that holds the ruin probability at a target, with a 95% interval.
-public struct SizeEstimate: Sendable, Equatable {
-    public enum Method: String, Sendable {
+public struct SizeEstimate: Sendable, Equatable, Codable {
+    public enum Method: String, Sendable, Codable {
         /// The (1 − P) quantile of the trials' required pools: one run answers every P.
         case requiredPoolQuantile = "required-pool-quantile"
         /// Bisection over the balance, every candidate run with the same random numbers.
@@ -16,15 +16,9 @@ public struct SizeEstimate: Sendable, Equatable {
     public var method: Method
     public var trials: Int
 
-    public var json: JSONValue {
-        .object([
-            ("ruin_probability", .number(ruinProbability)),
-            ("initial_balance", .finite(initialBalance)),
-            ("ci_low", .finite(ciLow)),
-            ("ci_high", .finite(ciHigh)),
-            ("method", .string(method.rawValue)),
-            ("trials", .int(trials)),
-        ])
+    enum CodingKeys: String, CodingKey {
+        case ruinProbability = "ruin_probability", initialBalance = "initial_balance"
+        case ciLow = "ci_low", ciHigh = "ci_high", method, trials
     }
 }
 
@@ -146,7 +140,7 @@ public enum PoolSizing {
 
 /// A paired difference between two runs on the same random numbers: trial i of
 /// one against trial i of the other, so common noise cancels.
-public struct PairedDifference: Sendable, Equatable {
+public struct PairedDifference: Sendable, Equatable, Codable {
     public var difference: Double
     /// The 95% interval; nil for statistics without a paired interval (quantiles).
     public var ciLow: Double?
@@ -187,9 +181,7 @@ public struct PairedDifference: Sendable, Equatable {
         return PairedDifference(difference: statistic.value(b.1) - statistic.value(a.1), ciLow: nil, ciHigh: nil)
     }
 
-    public var json: JSONValue {
-        .object([("difference", .finite(difference)), ("ci_low", .finite(ciLow)), ("ci_high", .finite(ciHigh))])
-    }
+    enum CodingKeys: String, CodingKey { case difference, ciLow = "ci_low", ciHigh = "ci_high" }
 }
 
 /// The statistics `compare`, `sweep` and `sensitivity` put side by side.
@@ -216,12 +208,14 @@ public enum HeadlineStatistic: String, CaseIterable, Sendable {
         }
     }
 
-    public func value(_ s: RunStatistics) -> Double {
+    public func value(_ s: RunStatistics) -> Double { value(s.summary) }
+
+    public func value(_ s: RunSummary) -> Double {
         switch self {
         case .pExhaustion: s.pExhaustion.estimate
         case .claimsMean: s.total(.claims).mean
-        case .claimsVaR99: s.claimsVaR[1]
-        case .claimsES99: s.claimsES[1]
+        case .claimsVaR99: s.valueAtRisk(.p99)
+        case .claimsES99: s.expectedShortfall(.p99)
         case .paidMean: s.total(.paid).mean
         case .unpaidMean: s.total(.unpaid).mean
         case .endBalanceMean: s.total(.endBalance).mean

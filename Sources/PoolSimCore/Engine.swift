@@ -3,7 +3,7 @@ import PoolSimRandom
 import Synchronization
 
 /// How defaults are drawn given the year's factors. Both are exact (README, "What a trial is").
-public enum SamplingMethod: String, Sendable, CaseIterable {
+public enum SamplingMethod: String, Sendable, CaseIterable, Codable {
     /// Geometric gaps between defaults within each group of loans sharing a
     /// conditional default probability: cost follows the number of defaults.
     case grouped
@@ -48,6 +48,59 @@ public struct SimulationSettings: Sendable {
     public func trials(ofBlock k: Int) -> Range<Int> { k * blockSize..<min(trials, (k + 1) * blockSize) }
 }
 
+/// The trials finished so far and how many ran dry: what a running estimate
+/// of P(exhaustion) needs while a run goes on.
+public struct RunningTally: Sendable, Equatable {
+    public var trials = 0
+    public var exhausted = 0
+    /// Σw and Σw² of the likelihood ratios of the exhausted trials
+    /// (importance sampling); for plain runs Σw = Σw² = `exhausted`.
+    public var exhaustedWeight = 0.0
+    public var exhaustedWeightSquares = 0.0
+    public var weighted = false
+
+    public init(trials: Int = 0, exhausted: Int = 0, exhaustedWeight: Double = 0, exhaustedWeightSquares: Double = 0,
+                weighted: Bool = false) {
+        self.trials = trials
+        self.exhausted = exhausted
+        self.exhaustedWeight = exhaustedWeight
+        self.exhaustedWeightSquares = exhaustedWeightSquares
+        self.weighted = weighted
+    }
+
+    /// The tally of a block's (or run's) trials.
+    public init(_ records: TrialRecords) {
+        trials = records.count
+        weighted = records.weighted
+        for i in 0..<records.count where records.exhaustionYear[i] > 0 {
+            exhausted += 1
+            let w = records.weighted ? records.weights[i] : 1
+            exhaustedWeight += w
+            exhaustedWeightSquares += w * w
+        }
+    }
+
+    public mutating func add(_ other: RunningTally) {
+        trials += other.trials
+        exhausted += other.exhausted
+        exhaustedWeight += other.exhaustedWeight
+        exhaustedWeightSquares += other.exhaustedWeightSquares
+        weighted = weighted || other.weighted
+    }
+
+    /// P(exhaustion) so far with its 95% interval: Wilson's for plain runs; for
+    /// importance-sampled ones Σw/n ± 1.96·se with se² = (Σw²/n − p²)/(n − 1).
+    public var pExhaustion: ProbabilityEstimate? {
+        guard trials > 0 else { return nil }
+        guard weighted else { return .wilson(successes: exhausted, trials: trials) }
+        let n = Double(trials)
+        let p = exhaustedWeight / n
+        let se = trials > 1 ? (max(0, exhaustedWeightSquares / n - p * p) / (n - 1)).squareRoot() : 0
+        return ProbabilityEstimate(estimate: p, low: max(0, p - ProbabilityEstimate.z95 * se),
+                                   high: p + ProbabilityEstimate.z95 * se)
+    }
+}
+
 /// The outcome of a run: the trials of every finished block, in block order.
 public struct SimulationResult: Sendable {
     public var records: TrialRecords
@@ -76,10 +129,10 @@ public struct Simulation: Sendable {
     }
 
     /// Runs all blocks on `settings.jobs` threads and combines them in block order.
-    /// `progress` receives the number of trials finished so far (from any thread);
+    /// `progress` receives the tally of the blocks finished so far (from any thread);
     /// once `shouldStop` answers true, no new block is started.
     public func run(_ settings: SimulationSettings,
-                    progress: @Sendable (Int) -> Void = { _ in },
+                    progress: @Sendable (RunningTally) -> Void = { _ in },
                     shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
         run(settings, blocks: Array(0..<settings.blockCount), progress: progress, shouldStop: shouldStop)
     }
@@ -88,7 +141,7 @@ public struct Simulation: Sendable {
     /// combined in the order listed. A stopped run keeps the listed blocks
     /// before the first unfinished one. (An MPI rank runs its share this way.)
     public func run(_ settings: SimulationSettings, blocks list: [Int],
-                    progress: @Sendable (Int) -> Void = { _ in },
+                    progress: @Sendable (RunningTally) -> Void = { _ in },
                     shouldStop: @Sendable () -> Bool = { false }) -> SimulationResult {
         let blockCount = list.count
         var combined = TrialRecords(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count,
@@ -108,9 +161,11 @@ public struct Simulation: Sendable {
                 }
                 guard let position = next else { return }
                 let records = simulateBlock(list[position], settings: settings)
+                let tally = RunningTally(records)
                 let finished = state.withLock { state in
                     state.finish(position, records)
-                    return state.finishedTrials
+                    state.tally.add(tally)
+                    return state.tally
                 }
                 progress(finished)
             }
@@ -129,12 +184,11 @@ public struct Simulation: Sendable {
         var combined: TrialRecords
         var nextBlock = 0
         var nextToCombine = 0
-        var finishedTrials = 0
+        var tally = RunningTally()
         var stopped = false
 
         mutating func finish(_ block: Int, _ records: TrialRecords) {
             blocks[block] = records
-            finishedTrials += records.count
             while nextToCombine < blocks.count, let ready = blocks[nextToCombine] {
                 combined.append(contentsOf: ready)
                 blocks[nextToCombine] = nil

@@ -4,8 +4,53 @@ import Synchronization
 /// The ruin probabilities for which the balance needed is reported.
 public let ruinProbabilityLevels: [Double] = [0.10, 0.05, 0.01, 0.005, 0.001]
 
-/// The confidence levels of VaR and expected shortfall of total claims.
-public let tailLevels: [(name: String, level: Double)] = [("0.95", 0.95), ("0.99", 0.99), ("0.995", 0.995)]
+/// The confidence levels of value at risk and expected shortfall of total claims.
+public enum TailLevel: Int, CaseIterable, Sendable {
+    case p95, p99, p995
+
+    public var level: Double {
+        switch self {
+        case .p95: 0.95
+        case .p99: 0.99
+        case .p995: 0.995
+        }
+    }
+
+    /// The level's name in results ("0.99").
+    public var name: String {
+        switch self {
+        case .p95: "0.95"
+        case .p99: "0.99"
+        case .p995: "0.995"
+        }
+    }
+}
+
+/// The run's totals and probabilities: results.json `summary`.
+public struct RunSummary: Sendable {
+    /// P(the pool is exhausted within the horizon).
+    public var pExhaustion: ProbabilityEstimate
+    /// P(first exhaustion in year 1 … t), t = 1 … H: the chance of running dry within t years.
+    public var pExhaustionByYear: [ProbabilityEstimate]
+    /// By `TotalQuantity`.
+    public var totals: [Stat]
+    /// Value at risk and expected shortfall of total claims, by `TailLevel`.
+    public var claimsVaR: [Double]
+    public var claimsES: [Double]
+
+    public init(pExhaustion: ProbabilityEstimate, pExhaustionByYear: [ProbabilityEstimate], totals: [Stat],
+                claimsVaR: [Double], claimsES: [Double]) {
+        self.pExhaustion = pExhaustion
+        self.pExhaustionByYear = pExhaustionByYear
+        self.totals = totals
+        self.claimsVaR = claimsVaR
+        self.claimsES = claimsES
+    }
+
+    public func total(_ q: TotalQuantity) -> Stat { totals[q.rawValue] }
+    public func valueAtRisk(_ level: TailLevel) -> Double { claimsVaR[level.rawValue] }
+    public func expectedShortfall(_ level: TailLevel) -> Double { claimsES[level.rawValue] }
+}
 
 /// Everything the results document reports, computed from the trials (README, "What a trial is").
 public struct RunStatistics: Sendable {
@@ -14,6 +59,11 @@ public struct RunStatistics: Sendable {
         /// By `YearQuantity`.
         public var stats: [Stat]
         public func stat(_ q: YearQuantity) -> Stat { stats[q.rawValue] }
+
+        public init(year: Int, stats: [Stat]) {
+            self.year = year
+            self.stats = stats
+        }
     }
 
     public struct BankStats: Sendable {
@@ -24,37 +74,68 @@ public struct RunStatistics: Sendable {
         /// E[bank's claims | total claims ≥ VaR₉₉].
         public var tailContribution99: Double
         public func stat(_ q: BankQuantity) -> Stat { stats[q.rawValue] }
+
+        public init(id: String, name: String, stats: [Stat], tailContribution99: Double) {
+            self.id = id
+            self.name = name
+            self.stats = stats
+            self.tailContribution99 = tailContribution99
+        }
     }
 
-    public struct PoolSize: Sendable {
+    /// The initial balance that holds the ruin probability at `ruinProbability`.
+    public struct RequiredBalance: Sendable, Codable {
+        public var ruinProbability: Double
+        public var initialBalance: Double
+
+        enum CodingKeys: String, CodingKey { case ruinProbability = "ruin_probability", initialBalance = "initial_balance" }
+    }
+
+    /// P(exhaustion) had the pool started with `initialBalance`.
+    public struct CurvePoint: Sendable, Codable {
+        public var initialBalance: Double
+        public var pExhaustion: Double
+
+        enum CodingKeys: String, CodingKey { case initialBalance = "initial_balance", pExhaustion = "p_exhaustion" }
+    }
+
+    public struct PoolSize: Sendable, Codable {
         /// Whether each trial's required pool is defined (coverage independent of the balance).
         public var available: Bool
-        /// (ruin probability, initial balance): the (1 − p) quantile of the required pool.
-        public var required: [(ruinProbability: Double, initialBalance: Double)]
-        /// (initial balance, P(exhaustion)) = P(required pool > balance).
-        public var curve: [(initialBalance: Double, pExhaustion: Double)]
+        /// The (1 − p) quantile of the required pool, for each of `ruinProbabilityLevels`.
+        public var required: [RequiredBalance]
+        /// P(exhaustion) = P(required pool > balance), for 41 balances.
+        public var curve: [CurvePoint]
     }
 
     public var trials: Int
-    /// P(the pool is exhausted within the horizon).
-    public var pExhaustion: ProbabilityEstimate
-    /// P(first exhaustion in year 1 … t), t = 1 … H: the chance of running dry within t years.
-    public var pExhaustionByYear: [ProbabilityEstimate]
-    /// By `TotalQuantity`.
-    public var totals: [Stat]
-    /// Value at risk and expected shortfall of total claims, by `tailLevels`.
-    public var claimsVaR: [Double]
-    public var claimsES: [Double]
+    public var summary: RunSummary
     public var byYear: [YearStats]
     public var byBank: [BankStats]
     public var poolSize: PoolSize
 
-    public func total(_ q: TotalQuantity) -> Stat { totals[q.rawValue] }
+    public var pExhaustion: ProbabilityEstimate { summary.pExhaustion }
+    public var pExhaustionByYear: [ProbabilityEstimate] { summary.pExhaustionByYear }
+    public var claimsVaR: [Double] { summary.claimsVaR }
+    public var claimsES: [Double] { summary.claimsES }
+    public func total(_ q: TotalQuantity) -> Stat { summary.total(q) }
+    public func valueAtRisk(_ level: TailLevel) -> Double { summary.valueAtRisk(level) }
+    public func expectedShortfall(_ level: TailLevel) -> Double { summary.expectedShortfall(level) }
+
+    public init(trials: Int, summary: RunSummary, byYear: [YearStats], byBank: [BankStats], poolSize: PoolSize) {
+        self.trials = trials
+        self.summary = summary
+        self.byYear = byYear
+        self.byBank = byBank
+        self.poolSize = poolSize
+    }
 
     public init(records: TrialRecords, banks: [Bank], initialBalance: Double) {
         let n = records.count
         precondition(n > 0, "statistics of no trials")
         trials = n
+        let pExhaustion: ProbabilityEstimate
+        let pExhaustionByYear: [ProbabilityEstimate]
         let horizon = records.horizonYears
         let weights: [Double]? = records.weighted ? records.weights : nil
         if let weights {
@@ -76,20 +157,21 @@ public struct RunStatistics: Sendable {
         // Every recorded column's statistics (each sorts its column), spread over the cores;
         // each column's result does not depend on which thread computed it.
         let columns = Self.columnStatistics(records)
-        totals = Array(columns[0..<TotalQuantity.allCases.count])
+        let totals = Array(columns[0..<TotalQuantity.allCases.count])
 
         // Tail of total claims. ES_α = E[L | L ≥ VaR_α], so the banks' tail
         // contributions at 99% add up to ES₉₉.
         let claims = records.total(.claims)
         let weight: (Int) -> Double = { i in weights?[i] ?? 1 }
+        let claimsVaR: [Double]
         if let weights {
             let distribution = WeightedDistribution(values: claims, weights: weights)
-            claimsVaR = tailLevels.map { distribution.quantile($0.level) }
+            claimsVaR = TailLevel.allCases.map { distribution.quantile($0.level) }
         } else {
             let sortedClaims = claims.sorted()
-            claimsVaR = tailLevels.map { Stat.percentile(sorted: sortedClaims, $0.level) }
+            claimsVaR = TailLevel.allCases.map { Stat.percentile(sorted: sortedClaims, $0.level) }
         }
-        claimsES = claimsVaR.map { threshold in
+        let claimsES = claimsVaR.map { threshold in
             var tailWeight = 0.0
             var tailSum = 0.0
             for i in claims.indices where claims[i] >= threshold {
@@ -98,7 +180,9 @@ public struct RunStatistics: Sendable {
             }
             return tailSum / tailWeight
         }
-        let var99 = claimsVaR[1]
+        summary = RunSummary(pExhaustion: pExhaustion, pExhaustionByYear: pExhaustionByYear, totals: totals,
+                             claimsVaR: claimsVaR, claimsES: claimsES)
+        let var99 = claimsVaR[TailLevel.p99.rawValue]
         let inTail = claims.map { $0 >= var99 }
         var tailWeight = 0.0
         for i in claims.indices where inTail[i] { tailWeight += weight(i) }
@@ -150,24 +234,24 @@ public struct RunStatistics: Sendable {
         if let weights {
             let distribution = WeightedDistribution(values: requiredPool, weights: weights)
             let required = ruinProbabilityLevels.map { p in
-                (ruinProbability: p, initialBalance: distribution.quantile(1 - p))
+                RequiredBalance(ruinProbability: p, initialBalance: distribution.quantile(1 - p))
             }
             let top = niceCeiling(max(1.25 * initialBalance, distribution.quantile(0.999) * 1.1, 1))
-            let curve = (0...40).map { k -> (initialBalance: Double, pExhaustion: Double) in
+            let curve = (0...40).map { k -> CurvePoint in
                 let balance = top * Double(k) / 40
-                return (initialBalance: balance, pExhaustion: distribution.shareAbove(balance))
+                return CurvePoint(initialBalance: balance, pExhaustion: distribution.shareAbove(balance))
             }
             return PoolSize(available: true, required: required, curve: curve)
         }
         let sorted = requiredPool.sorted()
         let n = Double(sorted.count)
         let required = ruinProbabilityLevels.map { p in
-            (ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, 1 - p))
+            RequiredBalance(ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, 1 - p))
         }
         // 41 balances from 0 to a round number past both the initial balance and
         // the balance for a 0.1% ruin probability.
         let top = niceCeiling(max(1.25 * initialBalance, Stat.percentile(sorted: sorted, 0.999) * 1.1, 1))
-        let curve = (0...40).map { k -> (initialBalance: Double, pExhaustion: Double) in
+        let curve = (0...40).map { k -> CurvePoint in
             let balance = top * Double(k) / 40
             // Trials whose required pool exceeds the balance: sorted.count − (index of first > balance).
             var low = 0
@@ -176,7 +260,7 @@ public struct RunStatistics: Sendable {
                 let middle = (low + high) / 2
                 if sorted[middle] > balance { high = middle } else { low = middle + 1 }
             }
-            return (initialBalance: balance, pExhaustion: Double(sorted.count - low) / n)
+            return CurvePoint(initialBalance: balance, pExhaustion: Double(sorted.count - low) / n)
         }
         return PoolSize(available: true, required: required, curve: curve)
     }

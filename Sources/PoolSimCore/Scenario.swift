@@ -4,6 +4,11 @@ import Foundation
 /// their loans (docs/scenario-format.md). Built by the scenario loader; every field has
 /// passed validation, so the core trusts it.
 public struct Scenario: Sendable, Equatable {
+    /// The largest amount of money a scenario may state, in yuan: 10¹⁵ (a
+    /// thousand times China's GDP). Sums of such amounts over loans, years and
+    /// trials stay finite and print exactly to the yuan.
+    public static let maximumAmount = 1e15
+
     public var schemaVersion: Int
     public var name: String
     public var description: String

@@ -1,8 +1,30 @@
 /// The percentile levels every statistic reports, with their names in results.
-public let percentileLevels: [(name: String, level: Double)] = [
-    ("p1", 0.01), ("p5", 0.05), ("p25", 0.25), ("p50", 0.50), ("p75", 0.75),
-    ("p95", 0.95), ("p99", 0.99), ("p99.5", 0.995), ("p99.9", 0.999),
-]
+public enum Percentile: Int, CaseIterable, Sendable {
+    case p1, p5, p25, p50, p75, p95, p99, p99_5, p99_9
+
+    public var level: Double {
+        switch self {
+        case .p1: 0.01
+        case .p5: 0.05
+        case .p25: 0.25
+        case .p50: 0.50
+        case .p75: 0.75
+        case .p95: 0.95
+        case .p99: 0.99
+        case .p99_5: 0.995
+        case .p99_9: 0.999
+        }
+    }
+
+    /// The name in results ("p99.5").
+    public var name: String {
+        switch self {
+        case .p99_5: "p99.5"
+        case .p99_9: "p99.9"
+        default: "p\(Int((level * 100).rounded()))"
+        }
+    }
+}
 
 /// Summary statistics of one recorded quantity across trials (README, "What a trial is").
 public struct Stat: Sendable, Equatable {
@@ -13,8 +35,17 @@ public struct Stat: Sendable, Equatable {
     public var mcse: Double
     public var min: Double
     public var max: Double
-    /// At the levels of `percentileLevels`, in that order.
+    /// At the levels of `Percentile`, in that order.
     public var percentiles: [Double]
+
+    public init(mean: Double, sd: Double, mcse: Double, min: Double, max: Double, percentiles: [Double]) {
+        self.mean = mean
+        self.sd = sd
+        self.mcse = mcse
+        self.min = min
+        self.max = max
+        self.percentiles = percentiles
+    }
 
     /// The statistics of `values` (at least one).
     public init(_ values: [Double]) {
@@ -33,11 +64,13 @@ public struct Stat: Sendable, Equatable {
         let sorted = values.sorted()
         min = sorted.first!
         max = sorted.last!
-        percentiles = percentileLevels.map { Self.percentile(sorted: sorted, $0.level) }
+        percentiles = Percentile.allCases.map { Self.percentile(sorted: sorted, $0.level) }
     }
 
+    public func percentile(_ level: Percentile) -> Double { percentiles[level.rawValue] }
+
     public func percentile(named name: String) -> Double? {
-        percentileLevels.firstIndex { $0.name == name }.map { percentiles[$0] }
+        Percentile.allCases.first { $0.name == name }.map(percentile)
     }
 
     /// The q-quantile of sorted values by linear interpolation between order
@@ -52,10 +85,12 @@ public struct Stat: Sendable, Equatable {
 }
 
 /// A probability estimated from k successes in n trials, with its Wilson score interval.
-public struct ProbabilityEstimate: Sendable, Equatable {
+public struct ProbabilityEstimate: Sendable, Equatable, Codable {
     public var estimate: Double
     public var low: Double
     public var high: Double
+
+    enum CodingKeys: String, CodingKey { case estimate, low = "ci_low", high = "ci_high" }
 
     public init(estimate: Double, low: Double, high: Double) {
         self.estimate = estimate
@@ -109,7 +144,7 @@ extension Stat {
         let distribution = WeightedDistribution(values: values, weights: weights)
         min = distribution.sorted.first!
         max = distribution.sorted.last!
-        percentiles = percentileLevels.map { distribution.quantile($0.level) }
+        percentiles = Percentile.allCases.map { distribution.quantile($0.level) }
     }
 }
 

@@ -3,33 +3,24 @@ import PoolSimCore
 /// HTML reports of the analyses (compare, sweep, sensitivity): one
 /// self-contained page each, in the style of the single-run report and built
 /// from the same pieces (page, stylesheet, `SVGPlot`, the claims and balance
-/// series). Everything comes from the analysis JSON alone.
+/// series). Everything comes from the analysis's results alone.
 public enum AnalysisReport {
-    /// `json`: `{runs: [results documents], deltas: [{run, versus, statistics}]}`;
-    /// `labels`: the runs' column labels, in order (else taken from each run's metadata).
-    public static func compare(_ json: JSONValue, labels: [String]) -> String {
-        let report = CompareReport(json, labels: labels)
-        return ReportPage.render(title: "Pool comparison: " + report.runs.map(\.label).joined(separator: " vs "),
-                                 style: style, body: report.body())
+    /// The runs side by side, with each one's paired differences from the first.
+    public static func compare(_ results: CompareResults) -> String {
+        ReportPage.render(title: "Pool comparison: " + results.columns.map(\.label).joined(separator: " vs "),
+                          style: style, body: CompareReport(results).body())
     }
 
-    /// `json`: `{scenario_name, axes: [{path, values}], trials, seed, points: [{set, headline, summary}]}`.
-    public static func sweep(_ json: JSONValue) -> String {
-        let report = SweepReport(json)
-        return ReportPage.render(title: scenarioPrefix(json) + "sweep of " + report.axes.map(\.path).joined(separator: " × "),
-                                 style: style, body: report.body())
+    /// Line charts for one swept key, heat maps for two, and a table of every point.
+    public static func sweep(_ results: SweepResults) -> String {
+        ReportPage.render(title: "\(results.scenarioName): sweep of " + results.axes.map(\.path).joined(separator: " × "),
+                          style: style, body: SweepReport(results).body())
     }
 
-    /// `json`: `{scenario_name, trials, seed, caveat, base: headline, parameters: [{name, low_setting, high_setting, low, high}]}`.
-    public static func sensitivity(_ json: JSONValue) -> String {
-        let report = SensitivityReport(json)
-        return ReportPage.render(title: scenarioPrefix(json) + "sensitivity, one-at-a-time swings", style: style,
-                                 body: report.body())
-    }
-
-    /// "hebei-2022: " when the analysis names its scenario, else "Pool ".
-    static func scenarioPrefix(_ json: JSONValue) -> String {
-        json["scenario_name"]?.stringValue.map { "\($0): " } ?? "Pool "
+    /// Each parameter's swing as tornado charts, with the caveat of one-at-a-time swings.
+    public static func sensitivity(_ results: SensitivityResults) -> String {
+        ReportPage.render(title: "\(results.scenarioName): sensitivity, one-at-a-time swings", style: style,
+                          body: SensitivityReport(results).body())
     }
 
     // MARK: Shared
@@ -67,58 +58,40 @@ public enum AnalysisReport {
         return css + "\n"
     }
 
-    static func esc(_ text: String) -> String { HTML.escape(text) }
-    static func number(_ value: JSONValue?) -> Double { ChartFormat.number(value) }
-
     /// A headline statistic for people: percent for probabilities, yuan otherwise.
     static func value(_ statistic: HeadlineStatistic, _ value: Double) -> String {
         statistic == .pExhaustion ? NumberFormat.percent(value) : NumberFormat.money(value)
     }
 
     /// A difference with its interval: "+25.45 pp [23.54, 27.36]" or "+218,111,919 [214,059,483, 222,164,354]".
-    static func difference(_ statistic: HeadlineStatistic, _ delta: JSONValue?) -> String {
-        let d = number(delta?["difference"])
-        guard d.isFinite else { return "–" }
+    static func difference(_ statistic: HeadlineStatistic, _ delta: PairedDifference?) -> String {
+        guard let d = delta?.difference, d.isFinite else { return "–" }
         let format = { (v: Double) -> String in
             statistic == .pExhaustion ? NumberFormat.fixed(v * 100, digits: 2) : NumberFormat.money(v)
         }
         var text = (d > 0 ? "+" : "") + format(d) + (statistic == .pExhaustion ? " pp" : "")
-        let low = number(delta?["ci_low"]), high = number(delta?["ci_high"])
-        if low.isFinite, high.isFinite { text += " [\(format(low)), \(format(high))]" }
-        return text
-    }
-
-    /// A headline statistic read from a results document's summary.
-    static func headline(_ statistic: HeadlineStatistic, summary: JSONValue?) -> Double {
-        switch statistic {
-        case .pExhaustion: number(summary?["p_exhaustion"]?["estimate"])
-        case .claimsMean: number(summary?["claims_total"]?["mean"])
-        case .claimsVaR99: number(summary?["claims_var"]?["0.99"])
-        case .claimsES99: number(summary?["claims_es"]?["0.99"])
-        case .paidMean: number(summary?["paid_total"]?["mean"])
-        case .unpaidMean: number(summary?["unpaid_total"]?["mean"])
-        case .endBalanceMean: number(summary?["end_balance"]?["mean"])
-        case .lossMean: number(summary?["loss_total"]?["mean"])
+        if let low = delta?.ciLow, let high = delta?.ciHigh, low.isFinite, high.isFinite {
+            text += " [\(format(low)), \(format(high))]"
         }
+        return text
     }
 
     static func years(_ count: Int) -> String { count == 1 ? "1 year" : "\(count) years" }
 
-    /// "80 M" for large numbers, the number as written otherwise; words as they are.
-    static func compact(_ value: JSONValue) -> String {
-        if let v = value.doubleValue, value.stringValue == nil {
-            return abs(v) >= 1e6 ? ChartFormat.axisMillions(v) + " M" : NumberFormat.plain(v)
-        }
-        return value.stringValue ?? CSVExport.cell(value)
+    /// "80 M" for large numbers, the number in plain decimals otherwise.
+    static func compact(_ value: Double) -> String {
+        abs(value) >= 1e6 ? ChartFormat.axisMillions(value) + " M" : NumberFormat.plain(value)
     }
 
-    /// A grid value in a table: yuan-sized numbers grouped ("80,000,000"), others as written.
-    static func cellText(_ value: JSONValue?) -> String {
-        guard let value else { return "–" }
-        if let v = value.doubleValue, value.stringValue == nil {
-            return abs(v) >= 1e4 && v == v.rounded() ? NumberFormat.money(v) : NumberFormat.plain(v)
-        }
-        return value.stringValue ?? CSVExport.cell(value)
+    /// A swept value on an axis: numbers `compact`, words as they are.
+    static func compact(_ text: String) -> String { Double(text).map(compact) ?? text }
+
+    /// A swept value in a table: yuan-sized numbers grouped ("80,000,000"), other numbers
+    /// in plain decimals, words as they are.
+    static func cellText(_ text: String?) -> String {
+        guard let text else { return "–" }
+        guard let v = Double(text) else { return text }
+        return abs(v) >= 1e4 && v == v.rounded() ? NumberFormat.money(v) : NumberFormat.plain(v)
     }
 
     /// A sequential colour scale: `t` in [0, 1] from pale to dark, through `stops`.
@@ -162,49 +135,36 @@ public enum AnalysisReport {
 
 // MARK: - Compare
 
-private struct CompareReport {
-    struct Run {
-        let label: String
-        let document: JSONValue
-        var summary: JSONValue? { document["summary"] }
-        var byYear: [JSONValue] { document["by_year"]?.arrayValue ?? [] }
-        var initialBalance: Double { ReportSeries.initialBalance(document) }
-    }
+private extension CompareResults.Column {
+    var summary: RunSummary { results.statistics.summary }
+    var initialBalance: Double { ReportSeries.initialBalance(results) }
+}
 
-    let runs: [Run]
-    let deltas: [JSONValue]
-    let trials: Double
-    let seed: JSONValue?
+private struct CompareReport {
+    let runs: [CompareResults.Column]
+    let deltas: [CompareResults.Delta]
+    /// The longest horizon of the runs, in years.
     let horizon: Int
 
-    init(_ json: JSONValue, labels: [String]) {
-        let documents = json["runs"]?.arrayValue ?? []
-        runs = documents.enumerated().map { i, document in
-            let metadata = document["metadata"]
-            var label = metadata?["scenario_name"]?.stringValue ?? "run \(i + 1)"
-            if let stress = metadata?["stress"]?.stringValue { label += " + " + stress }
-            return Run(label: labels.indices.contains(i) ? labels[i] : label, document: document)
-        }
-        deltas = json["deltas"]?.arrayValue ?? []
-        let metadata = documents.first?["metadata"]
-        trials = AnalysisReport.number(metadata?["trials"])
-        seed = metadata?["seed"]
-        horizon = runs.map(\.byYear.count).max() ?? 0
+    init(_ results: CompareResults) {
+        runs = results.columns
+        deltas = results.deltas
+        horizon = runs.map(\.results.statistics.byYear.count).max() ?? 0
     }
 
     /// Column k's difference from the first column (k ≥ 1).
-    func delta(_ k: Int, _ statistic: HeadlineStatistic) -> JSONValue? {
-        deltas.indices.contains(k - 1) ? deltas[k - 1]["statistics"]?[statistic.rawValue] : nil
+    func delta(_ k: Int, _ statistic: HeadlineStatistic) -> PairedDifference? {
+        deltas.indices.contains(k - 1) ? deltas[k - 1][statistic] : nil
     }
 
-    static func esc(_ text: String) -> String { HTML.escape(text) }
-
     func body() -> String {
-        var html = "<header>\n<h1>Side by side: \(Self.esc(runs.map(\.label).joined(separator: " vs ")))</h1>\n"
+        var html = "<header>\n<h1>Side by side: \(HTML.escape(runs.map(\.label).joined(separator: " vs ")))</h1>\n"
+        // Every run has the first one's trials and seed.
+        let first = runs.first?.results.metadata
         var facts = "\(runs.count) runs"
-        if trials.isFinite { facts += ", \(NumberFormat.count(trials)) simulated periods each" }
+        if let first { facts += ", \(NumberFormat.count(Double(first.trials))) simulated periods each" }
         if horizon > 0 { facts += " of \(AnalysisReport.years(horizon))" }
-        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        if let first { facts += ", seed \(first.seed)" }
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
         html += "<p class=\"note\"><b>Common random numbers.</b> Every run uses the same seed and the same trials, so "
             + "trial <i>i</i> of one run meets the same economic conditions (the economy-wide, sector and bank factors) as "
@@ -246,7 +206,7 @@ private struct CompareReport {
             for statistic in HeadlineStatistic.allCases {
                 var cells = [statistic.label]
                 for (k, run) in runs.enumerated() {
-                    cells.append(AnalysisReport.value(statistic, AnalysisReport.headline(statistic, summary: run.summary)))
+                    cells.append(AnalysisReport.value(statistic, statistic.value(run.summary)))
                     if k > 0 { cells.append(AnalysisReport.difference(statistic, delta(k, statistic))) }
                 }
                 html += ReportPage.row(cells)
@@ -255,7 +215,7 @@ private struct CompareReport {
             html += "<tr><th>statistic</th><th>run</th><th class=\"num\">value</th><th class=\"num\">\(HTML.escape(versus))</th></tr>\n"
             for statistic in HeadlineStatistic.allCases {
                 for (k, run) in runs.enumerated() {
-                    let value = AnalysisReport.value(statistic, AnalysisReport.headline(statistic, summary: run.summary))
+                    let value = AnalysisReport.value(statistic, statistic.value(run.summary))
                     let cells = [k == 0 ? statistic.label : "", run.label, value,
                                  k == 0 ? "" : AnalysisReport.difference(statistic, delta(k, statistic))]
                     html += "<tr\(k == 0 ? " class=\"group\"" : "")>" + cells.enumerated().map { i, cell in
@@ -268,7 +228,7 @@ private struct CompareReport {
     }
 
     func claims() -> String {
-        let curves = runs.map { ReportSeries.cumulative($0.summary?["claims_total"]) }
+        let curves = runs.map { ReportSeries.cumulative($0.summary.total(.claims)) }
         let balances = Set(runs.map(\.initialBalance).filter(\.isFinite))
         let shared = balances.count == 1 ? balances.first : nil
         let highest = (curves.flatMap { $0.map(\.0) } + [shared ?? 0]).filter(\.isFinite).max() ?? 0
@@ -291,7 +251,7 @@ private struct CompareReport {
                 plot.dot((value, level), class: "dot-\(s)", radius: 2.8,
                          title: "\(runs[k].label): \(ChartFormat.axisPercent(level)) of periods at most \(ChartFormat.millions(value))")
             }
-            let mean = AnalysisReport.number(runs[k].summary?["claims_total"]?["mean"])
+            let mean = runs[k].summary.total(.claims).mean
             legend.append((.line, "line-\(s)", "\(runs[k].label): mean \(NumberFormat.millions(mean))"))
         }
         if let shared { legend.append((.line, "pool-line", "starting balance: \(NumberFormat.millions(shared))")) }
@@ -301,9 +261,8 @@ private struct CompareReport {
 
     func balance() -> String {
         let fans = runs.map { run in
-            (p5: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p5"),
-             p50: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p50"),
-             p95: ReportSeries.balance(run.byYear, initialBalance: run.initialBalance, "p95"))
+            (p5: ReportSeries.balance(run.results, .p5), p50: ReportSeries.balance(run.results, .p50),
+             p95: ReportSeries.balance(run.results, .p95))
         }
         let highest = fans.flatMap { $0.p95.map(\.1) + $0.p50.map(\.1) }.filter(\.isFinite).max() ?? 0
         var plot = SVGPlot(kind: "compare-balance", title: "Pool balance by year for each run: median and P5 to P95",
@@ -334,11 +293,8 @@ private struct CompareReport {
 
     func exhaustion() -> String {
         let rowHeight = 52.0
-        let estimates = runs.map { run in
-            let p = run.summary?["p_exhaustion"]
-            return (AnalysisReport.number(p?["estimate"]), AnalysisReport.number(p?["ci_low"]), AnalysisReport.number(p?["ci_high"]))
-        }
-        let highest = estimates.map { max($0.0, $0.2) }.filter(\.isFinite).max() ?? 0
+        let estimates = runs.map(\.summary.pExhaustion)
+        let highest = estimates.map { max($0.estimate, $0.high) }.filter(\.isFinite).max() ?? 0
         let top = min(1, max(LinearScale.zeroTo(highest * 1.05, count: 5).high, 0.01))
         let rows = Double(max(runs.count, 1))
         var plot = SVGPlot(kind: "compare-exhaustion",
@@ -351,19 +307,19 @@ private struct CompareReport {
         }
         plot.axes(xLabel: "probability of running dry within the horizon (%)", yLabel: "", yTicks: [],
                   xFormat: ChartFormat.axisPercent, yFormat: { _ in "" })
-        for (k, (estimate, low, high)) in estimates.enumerated() {
+        for (k, p) in estimates.enumerated() {
             let row = Double(k), s = AnalysisReport.series(k)
             var label = runs[k].label
             if k > 0 { label += " — " + AnalysisReport.difference(.pExhaustion, delta(k, .pExhaustion)) + " vs first" }
             plot.text(label, atX: plot.plotLeft + 2, y: plot.y(row) + 15, class: "label")
-            plot.rect(x0: 0, x1: estimate, y0: row + 0.4, y1: row + 0.88, class: "dot-\(s)",
-                      title: "\(runs[k].label): \(NumberFormat.percent(estimate)) (95% interval \(NumberFormat.percent(low)) to \(NumberFormat.percent(high)))")
+            plot.rect(x0: 0, x1: p.estimate, y0: row + 0.4, y1: row + 0.88, class: "dot-\(s)",
+                      title: "\(runs[k].label): \(NumberFormat.percent(p.estimate)) (95% interval \(NumberFormat.percent(p.low)) to \(NumberFormat.percent(p.high)))")
             let mid = row + 0.64
-            plot.segment((low, mid), (high, mid), class: "whisker")
-            plot.segment((low, row + 0.5), (low, row + 0.78), class: "whisker")
-            plot.segment((high, row + 0.5), (high, row + 0.78), class: "whisker")
-            let end = [estimate, high].filter(\.isFinite).max() ?? 0
-            plot.text("\(NumberFormat.percent(estimate)) (\(NumberFormat.percent(low))–\(NumberFormat.percent(high)))",
+            plot.segment((p.low, mid), (p.high, mid), class: "whisker")
+            plot.segment((p.low, row + 0.5), (p.low, row + 0.78), class: "whisker")
+            plot.segment((p.high, row + 0.5), (p.high, row + 0.78), class: "whisker")
+            let end = [p.estimate, p.high].filter(\.isFinite).max() ?? 0
+            plot.text("\(NumberFormat.percent(p.estimate)) (\(NumberFormat.percent(p.low))–\(NumberFormat.percent(p.high)))",
                       atX: plot.x(end) + 8, y: plot.y(mid) + 4, class: "label-muted")
         }
         return plot.rendered()
@@ -374,13 +330,11 @@ private struct CompareReport {
         html += ReportPage.row(["run", "scenario", "stress", "overrides (--set)", "starting balance (yuan)", "trials", "seed"],
                                header: true)
         for run in runs {
-            let metadata = run.document["metadata"]
-            let overrides = (metadata?["overrides"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let metadata = run.results.metadata
             html += ReportPage.row([
-                run.label, metadata?["scenario_name"]?.stringValue ?? "–", metadata?["stress"]?.stringValue ?? "none",
-                overrides.isEmpty ? "none" : overrides.joined(separator: "; "), NumberFormat.money(run.initialBalance),
-                NumberFormat.count(AnalysisReport.number(metadata?["trials"])),
-                metadata?["seed"].map { CSVExport.cell($0) } ?? "–",
+                run.label, metadata.scenarioName, metadata.stress ?? "none",
+                metadata.overrides.isEmpty ? "none" : metadata.overrides.joined(separator: "; "),
+                NumberFormat.money(run.initialBalance), NumberFormat.count(Double(metadata.trials)), String(metadata.seed),
             ])
         }
         return html + "</table></div>\n<p class=\"small\">Each run's own results directory (numbered in this order) "
@@ -390,58 +344,48 @@ private struct CompareReport {
 
 // MARK: - Sweep
 
-private struct SweepReport {
-    struct Axis {
-        let path: String
-        let values: [JSONValue]
-        /// Every value a number: the axis is drawn to scale.
-        var numeric: Bool { values.allSatisfy { $0.doubleValue != nil && $0.stringValue == nil } }
+// A swept value is a number when it reads as one, as `SweepSetting.value` records it.
+
+private extension SweepResults.Axis {
+    /// Every value a number, not all the same: the axis is drawn to scale.
+    var toScale: Bool {
+        let numbers = values.compactMap { Double($0) }
+        return numbers.count == values.count && Set(numbers).count > 1
     }
-
-    struct Point {
-        let set: JSONValue?
-        let summary: JSONValue?
-        func value(_ path: String) -> JSONValue? { set?[path] }
-        var exhaustion: (estimate: Double, low: Double, high: Double) {
-            let p = summary?["p_exhaustion"]
-            return (AnalysisReport.number(p?["estimate"]), AnalysisReport.number(p?["ci_low"]), AnalysisReport.number(p?["ci_high"]))
-        }
-        /// Mean unpaid claims with a 95% interval from its Monte Carlo error.
-        var unpaid: (mean: Double, low: Double, high: Double) {
-            let stat = summary?["unpaid_total"]
-            let mean = AnalysisReport.number(stat?["mean"]), mcse = AnalysisReport.number(stat?["mcse"])
-            let half = mcse.isFinite ? 1.959964 * mcse : .nan
-            return (mean, mean - half, mean + half)
-        }
-    }
-
-    let axes: [Axis]
-    let points: [Point]
-    let trials: Double
-    let seed: JSONValue?
-
-    init(_ json: JSONValue) {
-        axes = (json["axes"]?.arrayValue ?? []).map {
-            Axis(path: $0["path"]?.stringValue ?? "?", values: $0["values"]?.arrayValue ?? [])
-        }
-        points = (json["points"]?.arrayValue ?? []).map { Point(set: $0["set"], summary: $0["summary"]) }
-        trials = AnalysisReport.number(json["trials"])
-        seed = json["seed"]
-    }
-
-    static func esc(_ text: String) -> String { HTML.escape(text) }
 
     /// " (M = million)" when the axis's ticks are shown in millions.
-    static func unit(_ axis: Axis) -> String {
-        axis.values.contains { ($0.stringValue == nil ? $0.doubleValue.map(abs) ?? 0 : 0) >= 1e6 } ? " (M = million)" : ""
+    var unit: String { values.contains { (Double($0).map(abs) ?? 0) >= 1e6 } ? " (M = million)" : "" }
+}
+
+private extension SweepResults.Point {
+    /// The value this point gives the axis's key, as written.
+    func text(_ axis: SweepResults.Axis) -> String? { settings.first { $0.path == axis.path }?.text }
+
+    /// Mean unpaid claims with a 95% interval from its Monte Carlo error.
+    var unpaid: (mean: Double, low: Double, high: Double) {
+        let stat = summary.total(.unpaid)
+        let half = stat.mcse.isFinite ? 1.959964 * stat.mcse : .nan
+        return (stat.mean, stat.mean - half, stat.mean + half)
+    }
+}
+
+private struct SweepReport {
+    let axes: [SweepResults.Axis]
+    let points: [SweepResults.Point]
+    let trials: Int
+    let seed: UInt64
+
+    init(_ results: SweepResults) {
+        axes = results.axes
+        points = results.points
+        trials = results.trials
+        seed = results.seed
     }
 
     func body() -> String {
         let names = axes.map(\.path).joined(separator: " × ")
-        var html = "<header>\n<h1>Sweep over \(Self.esc(names.isEmpty ? "no keys" : names))</h1>\n"
-        var facts = "\(points.count) points"
-        if trials.isFinite { facts += ", \(NumberFormat.count(trials)) simulated periods each" }
-        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        var html = "<header>\n<h1>Sweep over \(HTML.escape(names.isEmpty ? "no keys" : names))</h1>\n"
+        let facts = "\(points.count) points, \(NumberFormat.count(Double(trials))) simulated periods each, seed \(seed)"
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
         html += "<p class=\"note\">Every point runs the same trials with the same seed (common random numbers), "
             + "so the differences between points come from the swept settings, not from sampling noise; each point's "
@@ -450,17 +394,17 @@ private struct SweepReport {
         if axes.count == 1 {
             let axis = axes[0]
             html += ReportPage.figure(lineChart(axis, exhaustion: true), caption: """
-                <b>Probability the pool runs dry within the horizon against \(Self.esc(axis.path))</b>, \
+                <b>Probability the pool runs dry within the horizon against \(HTML.escape(axis.path))</b>, \
                 with 95% Wilson intervals as whiskers.
                 """)
             html += ReportPage.figure(lineChart(axis, exhaustion: false), caption: """
-                <b>Mean unpaid claims over the horizon against \(Self.esc(axis.path))</b>: claims the pool could not pay, \
+                <b>Mean unpaid claims over the horizon against \(HTML.escape(axis.path))</b>: claims the pool could not pay, \
                 borne by the banks; whiskers are 95% intervals from the Monte Carlo error.
                 """)
         } else if axes.count == 2 {
             html += ReportPage.figure(heatMap(exhaustion: true), caption: """
                 <b>Probability the pool runs dry within the horizon</b> for each combination of \
-                \(Self.esc(axes[0].path)) (across) and \(Self.esc(axes[1].path)) (down); darker is more likely.
+                \(HTML.escape(axes[0].path)) (across) and \(HTML.escape(axes[1].path)) (down); darker is more likely.
                 """)
             html += ReportPage.figure(heatMap(exhaustion: false), caption: """
                 <b>Mean unpaid claims over the horizon</b> (million yuan) for each combination; darker is more.
@@ -473,23 +417,24 @@ private struct SweepReport {
     }
 
     /// Where each point sits along `axis`: its value when the axis is numeric, else its index.
-    func position(_ axis: Axis, _ value: JSONValue?) -> Double? {
-        guard let value else { return nil }
-        if axis.numeric, Set(axis.values.compactMap(\.doubleValue)).count > 1 { return value.doubleValue }
-        return axis.values.firstIndex(of: value).map(Double.init)
+    func position(_ axis: SweepResults.Axis, _ text: String?) -> Double? {
+        guard let text else { return nil }
+        if axis.toScale { return Double(text) }
+        return axis.values.firstIndex(of: text).map(Double.init)
     }
 
-    func lineChart(_ axis: Axis, exhaustion: Bool) -> String {
+    func lineChart(_ axis: SweepResults.Axis, exhaustion: Bool) -> String {
         let kind = exhaustion ? "sweep-exhaustion" : "sweep-unpaid"
         let title = exhaustion
             ? "Probability the pool runs dry within the horizon against \(axis.path), with 95% intervals"
             : "Mean unpaid claims over the horizon against \(axis.path), with 95% intervals"
         let rows: [(x: Double, label: String, y: Double, low: Double, high: Double)] = points.compactMap { point in
-            guard let x = position(axis, point.value(axis.path)) else { return nil }
-            let (y, low, high) = exhaustion ? point.exhaustion : point.unpaid
-            return (x, AnalysisReport.cellText(point.value(axis.path)), y, low, high)
+            guard let x = position(axis, point.text(axis)) else { return nil }
+            let p = point.summary.pExhaustion
+            let (y, low, high) = exhaustion ? (p.estimate, p.low, p.high) : point.unpaid
+            return (x, AnalysisReport.cellText(point.text(axis)), y, low, high)
         }.sorted { $0.x < $1.x }
-        let scaled = axis.numeric && Set(axis.values.compactMap(\.doubleValue)).count > 1
+        let scaled = axis.toScale
         let xs = rows.map(\.x)
         var xDomain = (-0.5, Double(max(axis.values.count, 1)) - 0.5)
         if scaled, let low = xs.min(), let high = xs.max() {
@@ -506,10 +451,10 @@ private struct SweepReport {
         }
         let values = axis.values
         let xFormat: (Double) -> String = scaled
-            ? { value in AnalysisReport.compact(.number(value)) }
+            ? { value in AnalysisReport.compact(value) }
             : { index in values.indices.contains(Int(index)) ? AnalysisReport.compact(values[Int(index)]) : "" }
         let ticks = scaled && values.count > 9 ? nil : (scaled ? xs : values.indices.map(Double.init))
-        plot.axes(xLabel: axis.path + Self.unit(axis),
+        plot.axes(xLabel: axis.path + axis.unit,
                   yLabel: exhaustion ? "probability of running dry (%)" : "mean unpaid claims (million yuan)",
                   xTicks: ticks, xFormat: xFormat,
                   yFormat: exhaustion ? ChartFormat.axisPercent : ChartFormat.axisMillions)
@@ -534,10 +479,10 @@ private struct SweepReport {
             + " by \(across.path) and \(down.path)"
         var cells: [(column: Int, row: Int, value: Double, detail: String)] = []
         for point in points {
-            guard let column = across.values.firstIndex(where: { $0 == point.value(across.path) }),
-                  let row = down.values.firstIndex(where: { $0 == point.value(down.path) }) else { continue }
+            guard let column = across.values.firstIndex(where: { $0 == point.text(across) }),
+                  let row = down.values.firstIndex(where: { $0 == point.text(down) }) else { continue }
             if exhaustion {
-                let p = point.exhaustion
+                let p = point.summary.pExhaustion
                 cells.append((column, row, p.estimate,
                               "\(NumberFormat.percent(p.estimate)) (95% interval \(NumberFormat.percent(p.low)) to \(NumberFormat.percent(p.high)))"))
             } else {
@@ -557,7 +502,7 @@ private struct SweepReport {
             return plot.rendered()
         }
         let downValues = down.values, acrossValues = across.values
-        plot.axes(xLabel: across.path + Self.unit(across), yLabel: down.path + Self.unit(down),
+        plot.axes(xLabel: across.path + across.unit, yLabel: down.path + down.unit,
                   xTicks: (0..<columns).map { Double($0) + 0.5 }, yTicks: (0..<rowCount).map { Double($0) + 0.5 },
                   xFormat: { acrossValues.indices.contains(Int($0)) ? AnalysisReport.compact(acrossValues[Int($0)]) : "" },
                   yFormat: { downValues.indices.contains(Int($0)) ? AnalysisReport.compact(downValues[Int($0)]) : "" })
@@ -591,13 +536,11 @@ private struct SweepReport {
         html += ReportPage.row(axes.map(\.path) + ["P(exhaustion)", "95% CI", "claims, mean", "unpaid, mean",
                                                    "claims VaR 99%", "claims ES 99%"], header: true)
         for point in points {
-            let p = point.exhaustion
-            html += ReportPage.row(axes.map { AnalysisReport.cellText(point.value($0.path)) } + [
+            let p = point.summary.pExhaustion
+            html += ReportPage.row(axes.map { AnalysisReport.cellText(point.text($0)) } + [
                 NumberFormat.percent(p.estimate), "\(NumberFormat.percent(p.low))–\(NumberFormat.percent(p.high))",
-                NumberFormat.money(AnalysisReport.headline(.claimsMean, summary: point.summary)),
-                NumberFormat.money(point.unpaid.mean),
-                NumberFormat.money(AnalysisReport.headline(.claimsVaR99, summary: point.summary)),
-                NumberFormat.money(AnalysisReport.headline(.claimsES99, summary: point.summary)),
+                NumberFormat.money(point.headline[.claimsMean]), NumberFormat.money(point.unpaid.mean),
+                NumberFormat.money(point.headline[.claimsVaR99]), NumberFormat.money(point.headline[.claimsES99]),
             ])
         }
         return html + "</table></div>\n<p class=\"small\">Money in yuan, over the horizon. sweep.csv holds every "
@@ -607,59 +550,43 @@ private struct SweepReport {
 
 // MARK: - Sensitivity
 
+private extension SensitivityResults.Swing {
+    /// How a setting reads: factors "×0.5", shifts "−0.1", scenario keys as given.
+    func setting(_ text: String) -> String {
+        switch name.lowercased() {
+        case "pd", "correlation", "ratio", "compensation ratio", "pool", "pool size": "×" + text
+        case "lgd": (text.hasPrefix("-") || text.hasPrefix("+") ? text : "+" + text).replacingOccurrences(of: "-", with: "−")
+        default:
+            if let number = Double(text), abs(number) >= 1e4, number == number.rounded() { NumberFormat.money(number) } else { text }
+        }
+    }
+
+    var settings: String { "low \(setting(lowSetting)), high \(setting(highSetting))" }
+}
+
 private struct SensitivityReport {
-    struct Parameter {
-        let name: String
-        let lowSetting: String
-        let highSetting: String
-        let low: JSONValue?
-        let high: JSONValue?
-
-        /// How a setting reads: factors "×0.5", shifts "−0.1", scenario keys as given.
-        func setting(_ text: String) -> String {
-            switch name.lowercased() {
-            case "pd", "correlation", "ratio", "compensation ratio", "pool", "pool size": "×" + text
-            case "lgd": (text.hasPrefix("-") || text.hasPrefix("+") ? text : "+" + text).replacingOccurrences(of: "-", with: "−")
-            default:
-                if let number = Double(text), abs(number) >= 1e4, number == number.rounded() { NumberFormat.money(number) } else { text }
-            }
-        }
-        var settings: String { "low \(setting(lowSetting)), high \(setting(highSetting))" }
-    }
-
-    let trials: Double
-    let seed: JSONValue?
+    let trials: Int
+    let seed: UInt64
     let caveat: String
-    let base: JSONValue?
-    let parameters: [Parameter]
+    let base: HeadlineValues
+    let parameters: [SensitivityResults.Swing]
 
-    init(_ json: JSONValue) {
-        trials = AnalysisReport.number(json["trials"])
-        seed = json["seed"]
-        caveat = json["caveat"]?.stringValue
-            ?? "One-at-a-time swings: each parameter moves alone, so interactions between assumptions are ignored."
-        base = json["base"]
-        parameters = (json["parameters"]?.arrayValue ?? []).map {
-            Parameter(name: $0["name"]?.stringValue ?? "?", lowSetting: $0["low_setting"]?.stringValue ?? "",
-                      highSetting: $0["high_setting"]?.stringValue ?? "", low: $0["low"], high: $0["high"])
-        }
-    }
-
-    static func esc(_ text: String) -> String { HTML.escape(text) }
-
-    func value(_ headline: JSONValue?, _ statistic: HeadlineStatistic) -> Double {
-        AnalysisReport.number(headline?[statistic.rawValue])
+    init(_ results: SensitivityResults) {
+        trials = results.trials
+        seed = results.seed
+        caveat = results.caveat
+        base = results.base
+        parameters = results.parameters
     }
 
     func body() -> String {
         var html = "<header>\n<h1>Sensitivity: which assumption matters most</h1>\n"
-        var facts = "\(parameters.count) parameters, each at a low and a high setting"
-        if trials.isFinite { facts += "; \(NumberFormat.count(trials)) simulated periods per setting" }
-        if let seed { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
+        let facts = "\(parameters.count) parameters, each at a low and a high setting; "
+            + "\(NumberFormat.count(Double(trials))) simulated periods per setting, seed \(seed)"
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
-        html += "<p class=\"caveat\"><b>Caveat:</b> \(Self.esc(caveat)) Two assumptions that are both pessimistic "
+        html += "<p class=\"caveat\"><b>Caveat:</b> \(HTML.escape(caveat)) Two assumptions that are both pessimistic "
             + "at once can move the results further than the sum of their bars.</p>\n"
-        let p = value(base, .pExhaustion), var99 = value(base, .claimsVaR99)
+        let p = base[.pExhaustion], var99 = base[.claimsVaR99]
         html += "<p>With every assumption at the scenario's value, the pool runs dry in <b>\(NumberFormat.percent(p))</b> "
             + "of the simulated periods and claims reach <b>\(ChartFormat.millions(var99))</b> in one period out of a "
             + "hundred (VaR 99%). Every setting runs on the same random numbers as the base.</p>\n"
@@ -681,8 +608,8 @@ private struct SensitivityReport {
         let probability = statistic == .pExhaustion
         let kind = probability ? "sensitivity-exhaustion" : "sensitivity-var"
         let what = probability ? "probability the pool runs dry within the horizon" : "claims VaR 99%"
-        let baseValue = value(base, statistic)
-        let rows = parameters.map { (parameter: $0, low: value($0.low, statistic), high: value($0.high, statistic)) }
+        let baseValue = base[statistic]
+        let rows = parameters.map { (parameter: $0, low: $0.low[statistic], high: $0.high[statistic]) }
             .enumerated().sorted {
                 let a = abs($0.element.high - $0.element.low), b = abs($1.element.high - $1.element.low)
                 return a != b && a.isFinite && b.isFinite ? a > b : $0.offset < $1.offset
@@ -745,11 +672,11 @@ private struct SensitivityReport {
         html += ReportPage.row(["parameter", "low", "high", "P(exhaustion) low", "P(exhaustion) high", "swing",
                                 "VaR 99% low", "VaR 99% high", "swing"], header: true)
         html += ReportPage.row(["base", "", "",
-                                NumberFormat.percent(value(base, .pExhaustion)), "", "",
-                                NumberFormat.money(value(base, .claimsVaR99)), "", ""])
+                                NumberFormat.percent(base[.pExhaustion]), "", "",
+                                NumberFormat.money(base[.claimsVaR99]), "", ""])
         for parameter in parameters {
-            let (pl, ph) = (value(parameter.low, .pExhaustion), value(parameter.high, .pExhaustion))
-            let (vl, vh) = (value(parameter.low, .claimsVaR99), value(parameter.high, .claimsVaR99))
+            let (pl, ph) = (parameter.low[.pExhaustion], parameter.high[.pExhaustion])
+            let (vl, vh) = (parameter.low[.claimsVaR99], parameter.high[.claimsVaR99])
             html += ReportPage.row([parameter.name, parameter.setting(parameter.lowSetting), parameter.setting(parameter.highSetting),
                                     NumberFormat.percent(pl), NumberFormat.percent(ph),
                                     NumberFormat.fixed(abs(ph - pl) * 100, digits: 2) + " pp",

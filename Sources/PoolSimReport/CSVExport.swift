@@ -1,67 +1,60 @@
 import Foundation
 import PoolSimCore
 
-/// The tidy long tables of the results directory (README, "Results"), from a results
-/// document. UTF-8 with a header row; numbers in plain decimal notation.
+/// The tidy long tables of the results directory (README, "Results"), from a run's
+/// results. UTF-8 with a header row; numbers in plain decimal notation.
 public enum CSVExport {
     /// Excel opens UTF-8 files as such (and shows Chinese names) only with this mark.
     public static let byteOrderMark = "\u{FEFF}"
 
     /// summary.csv: one row per statistic of the run's totals and probabilities.
-    public static func summary(_ document: JSONValue) -> String {
-        render([["quantity", "statistic", "value"]] + summaryRows(document["summary"] ?? .null))
+    public static func summary(_ results: RunResults) -> String {
+        render([["quantity", "statistic", "value"]] + summaryRows(results.statistics.summary))
     }
 
-    /// (quantity, statistic, value) rows of a results document's `summary`;
-    /// the exhaustion probability by year becomes `p_exhaustion_year_T` rows.
-    public static func summaryRows(_ summary: JSONValue) -> [[String]] {
-        var rows: [[String]] = []
-        for (quantity, value) in summary.objectValue ?? [] {
-            switch quantity {
-            case "p_exhaustion_by_year":
-                for entry in value.arrayValue ?? [] {
-                    let year = entry["year"]?.doubleValue.map { NumberFormat.plain($0) } ?? ""
-                    for (statistic, number) in entry.objectValue ?? [] where statistic != "year" {
-                        rows.append(["p_exhaustion_year_\(year)", statistic, cell(number)])
-                    }
-                }
-            default:
-                rows += statisticRows(value).map { [quantity] + $0 }
-            }
+    /// (quantity, statistic, value) rows of a run's summary, in the order of
+    /// results.json; the exhaustion probability by year becomes `p_exhaustion_year_T` rows.
+    public static func summaryRows(_ summary: RunSummary) -> [[String]] {
+        var rows = probabilityRows(summary.pExhaustion).map { ["p_exhaustion"] + $0 }
+        for (index, p) in summary.pExhaustionByYear.enumerated() {
+            rows += probabilityRows(p).map { ["p_exhaustion_year_\(index + 1)"] + $0 }
         }
+        for quantity in TotalQuantity.allCases {
+            rows += statisticRows(summary.total(quantity)).map { [quantity.name] + $0 }
+        }
+        rows += TailLevel.allCases.map { ["claims_var", $0.name, NumberFormat.plain(summary.valueAtRisk($0))] }
+        rows += TailLevel.allCases.map { ["claims_es", $0.name, NumberFormat.plain(summary.expectedShortfall($0))] }
         return rows
     }
 
     /// by_year.csv: year, quantity, statistic, value.
-    public static func byYear(_ document: JSONValue) -> String {
+    public static func byYear(_ results: RunResults) -> String {
         var rows = [["year", "quantity", "statistic", "value"]]
-        for entry in document["by_year"]?.arrayValue ?? [] {
-            let year = cell(entry["year"] ?? .null)
-            for (quantity, value) in entry.objectValue ?? [] where quantity != "year" {
-                rows += statisticRows(value).map { [year, quantity] + $0 }
+        for year in results.statistics.byYear {
+            for quantity in YearQuantity.allCases {
+                rows += statisticRows(year.stat(quantity)).map { [String(year.year), quantity.name] + $0 }
             }
         }
         return render(rows)
     }
 
     /// by_bank.csv: bank, name, quantity, statistic, value.
-    public static func byBank(_ document: JSONValue) -> String {
+    public static func byBank(_ results: RunResults) -> String {
         var rows = [["bank", "name", "quantity", "statistic", "value"]]
-        for entry in document["by_bank"]?.arrayValue ?? [] {
-            let id = entry["id"]?.stringValue ?? ""
-            let name = entry["name"]?.stringValue ?? ""
-            for (quantity, value) in entry.objectValue ?? [] where quantity != "id" && quantity != "name" {
-                rows += statisticRows(value).map { [id, name, quantity] + $0 }
+        for bank in results.statistics.byBank {
+            for quantity in BankQuantity.allCases {
+                rows += statisticRows(bank.stat(quantity)).map { [bank.id, bank.name, quantity.name] + $0 }
             }
+            rows.append([bank.id, bank.name, "tail_contribution_99", "value", NumberFormat.plain(bank.tailContribution99)])
         }
         return render(rows)
     }
 
     /// pool_size.csv: initial_balance, p_exhaustion.
-    public static func poolSize(_ document: JSONValue) -> String {
+    public static func poolSize(_ results: RunResults) -> String {
         var rows = [["initial_balance", "p_exhaustion"]]
-        for point in document["pool_size"]?["curve"]?.arrayValue ?? [] {
-            rows.append([cell(point["initial_balance"] ?? .null), cell(point["p_exhaustion"] ?? .null)])
+        for point in results.statistics.poolSize.curve {
+            rows.append([NumberFormat.plain(point.initialBalance), NumberFormat.plain(point.pExhaustion)])
         }
         return render(rows)
     }
@@ -90,24 +83,20 @@ public enum CSVExport {
             + bankIDs.map { "claims_\($0)" } + (weighted ? ["weight"] : [])
     }
 
-    /// Rows (statistic, value) for a STAT, a probability, a {level: value} map, or a number.
-    public static func statisticRows(_ value: JSONValue) -> [[String]] {
-        switch value {
-        case let .object(members):
-            var rows: [[String]] = []
-            for (statistic, number) in members {
-                if case let .object(inner) = number {
-                    rows += inner.map { [$0.0, cell($0.1)] }
-                } else {
-                    rows.append([statistic, cell(number)])
-                }
-            }
-            return rows
-        default:
-            return [["value", cell(value)]]
-        }
+    /// (statistic, value) rows of a statistic: mean, sd, mcse, min, max, then each percentile.
+    static func statisticRows(_ stat: Stat) -> [[String]] {
+        let moments = [("mean", stat.mean), ("sd", stat.sd), ("mcse", stat.mcse), ("min", stat.min), ("max", stat.max)]
+        let percentiles = Percentile.allCases.map { ($0.name, stat.percentile($0)) }
+        return (moments + percentiles).map { [$0.0, NumberFormat.plain($0.1)] }
     }
 
+    /// (statistic, value) rows of a probability: its estimate and 95% interval.
+    static func probabilityRows(_ p: ProbabilityEstimate) -> [[String]] {
+        [["estimate", NumberFormat.plain(p.estimate)], ["ci_low", NumberFormat.plain(p.low)],
+         ["ci_high", NumberFormat.plain(p.high)]]
+    }
+
+    /// A JSON scalar as a cell; arrays and objects as compact JSON.
     public static func cell(_ value: JSONValue) -> String {
         switch value {
         case .null: ""

@@ -34,7 +34,7 @@ public struct TrialTable: Sendable {
     }
 }
 
-/// Writes the chosen exports of one results document into a results directory.
+/// Writes the chosen exports of one run's results into a results directory.
 public enum Exporter {
     public struct Options: Sendable {
         public var formats: [ExportFormat]
@@ -49,21 +49,21 @@ public enum Exporter {
 
     /// Writes every file; returns their names in the order written.
     @discardableResult
-    public static func write(_ document: JSONValue, trials: TrialTable?, to directory: ResultsDirectory,
+    public static func write(_ results: RunResults, trials: TrialTable?, to directory: ResultsDirectory,
                              options: Options) throws(OutputError) -> [String] {
         var written: [String] = []
         let bom = options.byteOrderMark ? CSVExport.byteOrderMark : ""
         for format in options.formats {
             switch format {
             case .json:
-                try directory.write(document.rendered(), to: "results.json")
+                try directory.write(results.json(), to: "results.json")
                 written.append("results.json")
             case .csv:
                 let tables: [(String, String)] = [
-                    ("summary.csv", CSVExport.summary(document)),
-                    ("by_year.csv", CSVExport.byYear(document)),
-                    ("by_bank.csv", CSVExport.byBank(document)),
-                    ("pool_size.csv", CSVExport.poolSize(document)),
+                    ("summary.csv", CSVExport.summary(results)),
+                    ("by_year.csv", CSVExport.byYear(results)),
+                    ("by_bank.csv", CSVExport.byBank(results)),
+                    ("pool_size.csv", CSVExport.poolSize(results)),
                 ]
                 for (name, text) in tables {
                     try directory.write(bom + text, to: name)
@@ -74,10 +74,10 @@ public enum Exporter {
                     written.append("trials.csv")
                 }
             case .xlsx:
-                try directory.write(XLSXExport.workbook(document, trials: trials), to: "results.xlsx")
+                try directory.write(XLSXExport.workbook(results, trials: trials), to: "results.xlsx")
                 written.append("results.xlsx")
             case .html:
-                try directory.write(HTMLReport.render(document), to: "report.html")
+                try directory.write(HTMLReport.render(results), to: "report.html")
                 written.append("report.html")
             }
         }

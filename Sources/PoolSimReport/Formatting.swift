@@ -37,7 +37,7 @@ public enum NumberFormat {
     /// Yuan for people: rounded, thousands separated ("110,000,000").
     public static func money(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        return grouped(Int64(value.rounded()))
+        return grouped(value.rounded())
     }
 
     /// Yuan in millions for charts and headlines ("110.0 M").
@@ -55,21 +55,27 @@ public enum NumberFormat {
     /// A count or average count with one decimal where it is not whole.
     public static func count(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        return value == value.rounded() ? grouped(Int64(value)) : fixed(value, digits: 1)
+        return value == value.rounded() ? grouped(value) : fixed(value, digits: 1)
     }
 
-    /// `value` rounded to `digits` decimals, without exponent.
+    /// `value` rounded to `digits` decimals, without exponent ("–" when not finite).
     public static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "–" }
         let scale = pow10(digits)
-        let rounded = (abs(value) * scale).rounded()
-        let whole = Int64(rounded / scale)
-        var text = grouped(whole)
+        let scaled = (abs(value) * scale).rounded()
+        // Beyond 2⁵³ a double has no fraction left to show: its whole digits, then zeros.
+        guard scaled <= 9_007_199_254_740_992 else {
+            let whole = grouped(abs(value).rounded())
+            return (value < 0 ? "-" : "") + whole + (digits > 0 ? "." + String(repeating: "0", count: digits) : "")
+        }
+        let units = Int64(scaled)
+        let divisor = Int64(scale)
+        var text = grouped(Double(units / divisor))
         if digits > 0 {
-            let fraction = Int64(rounded - Double(whole) * scale)
-            let fractionText = String(fraction)
+            let fractionText = String(units % divisor)
             text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
         }
-        return (value < 0 && rounded != 0 ? "-" : "") + text
+        return (value < 0 && units != 0 ? "-" : "") + text
     }
 
     private static func pow10(_ n: Int) -> Double {
@@ -78,8 +84,9 @@ public enum NumberFormat {
         return result
     }
 
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
+    /// A whole number with thousands separated: every digit of any finite double.
+    static func grouped(_ value: Double) -> String {
+        let digits = plain(value.magnitude)
         var out = ""
         for (i, character) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out += "," }

@@ -4,50 +4,48 @@ import PoolSimCore
 /// charts, nothing fetched from the network, readable on paper.
 ///
 /// Order: the headline numbers, five charts, the tables, the scenario as run,
-/// and how the numbers were made. Everything is drawn from the results
-/// document alone, so `poolsim report` can rebuild it from results.json.
+/// and how the numbers were made. Everything is drawn from the run's results
+/// alone, so `poolsim report` can rebuild it from results.json.
 public enum HTMLReport {
-    public static func render(_ document: JSONValue) -> String {
-        let report = Report(document)
+    public static func render(_ results: RunResults) -> String {
+        let report = Report(results)
         let body = report.header() + report.headline() + report.charts() + report.tables()
             + report.scenarioSection() + report.methods()
         return ReportPage.render(title: "Pool risk report: " + report.scenarioName, body: body)
     }
 }
 
-/// The facts of one results document, read once, and the sections drawn from them.
+/// The facts of one run's results, and the sections drawn from them.
 private struct Report {
-    let document: JSONValue
-    let metadata: JSONValue?
-    let summary: JSONValue?
-    let byYear: [JSONValue]
-    let byBank: [JSONValue]
-    let poolSize: JSONValue?
-    let scenario: JSONValue?
+    let results: RunResults
+    let metadata: RunMetadata
+    let summary: RunSummary
+    let byYear: [RunStatistics.YearStats]
+    let byBank: [RunStatistics.BankStats]
+    let poolSize: RunStatistics.PoolSize
+    let scenario: ScenarioRecord?
     let scenarioName: String
     let horizonYears: Int
     let trials: Double
     /// The pool's balance at the start: the scenario's, else year 1's mean opening balance.
     let initialBalance: Double
 
-    init(_ document: JSONValue) {
-        self.document = document
-        metadata = document["metadata"]
-        summary = document["summary"]
-        byYear = document["by_year"]?.arrayValue ?? []
-        byBank = document["by_bank"]?.arrayValue ?? []
-        poolSize = document["pool_size"]
-        scenario = document["scenario"]
-        scenarioName = metadata?["scenario_name"]?.stringValue ?? scenario?["name"]?.stringValue ?? "scenario"
-        horizonYears = scenario?["horizon_years"]?.doubleValue.map { Int($0) } ?? byYear.count
-        trials = metadata?["trials"]?.doubleValue ?? .nan
-        initialBalance = ReportSeries.initialBalance(document)
+    init(_ results: RunResults) {
+        self.results = results
+        metadata = results.metadata
+        summary = results.statistics.summary
+        byYear = results.statistics.byYear
+        byBank = results.statistics.byBank
+        poolSize = results.statistics.poolSize
+        scenario = results.scenario
+        scenarioName = metadata.scenarioName
+        horizonYears = scenario?.horizonYears ?? byYear.count
+        trials = Double(metadata.trials)
+        initialBalance = ReportSeries.initialBalance(results)
     }
 
     // MARK: Formatting
 
-    static func number(_ value: JSONValue?) -> Double { ChartFormat.number(value) }
-    static func percentile(_ stat: JSONValue?, _ name: String) -> Double { ChartFormat.percentile(stat, name) }
     static func yuan(_ value: Double) -> String { NumberFormat.money(value) }
     static func percent(_ value: Double) -> String { NumberFormat.percent(value) }
     /// "146.8 M yuan".
@@ -57,14 +55,9 @@ private struct Report {
     static func esc(_ text: String) -> String { HTML.escape(text) }
 
     var yearsText: String { horizonYears == 1 ? "1 year" : "\(horizonYears) years" }
-    var requiredBalances: [(ruin: Double, balance: Double)] {
-        guard poolSize?["available"] == .bool(true) else { return [] }
-        return (poolSize?["required"]?.arrayValue ?? []).map {
-            (Self.number($0["ruin_probability"]), Self.number($0["initial_balance"]))
-        }
-    }
+    var requiredBalances: [RunStatistics.RequiredBalance] { poolSize.available ? poolSize.required : [] }
     func requiredBalance(ruin: Double) -> Double? {
-        requiredBalances.first { abs($0.ruin - ruin) < 1e-12 }?.balance
+        requiredBalances.first { abs($0.ruinProbability - ruin) < 1e-12 }?.initialBalance
     }
 
     // MARK: Header and headline
@@ -72,36 +65,34 @@ private struct Report {
     func header() -> String {
         var html = "<header>\n<h1>Risk-compensation pool: \(Self.esc(scenarioName))</h1>\n"
         var subtitle: [String] = []
-        if let description = scenario?["description"]?.stringValue { subtitle.append(Self.esc(description)) }
-        var facts = "\(NumberFormat.count(trials)) simulated periods of \(yearsText)"
-        if let seed = metadata?["seed"] { facts += ", seed \(Self.esc(CSVExport.cell(seed)))" }
-        if let created = metadata?["created_at"]?.stringValue { facts += ", run \(Self.esc(created))" }
-        subtitle.append(facts)
+        if let description = scenario?.description { subtitle.append(Self.esc(description)) }
+        subtitle.append("\(NumberFormat.count(trials)) simulated periods of \(yearsText), seed \(metadata.seed), "
+            + "run \(Self.esc(metadata.createdAt))")
         html += "<p class=\"subtitle\">\(subtitle.joined(separator: "<br>"))</p>\n"
-        if metadata?["stop_reason"]?.stringValue == "interrupted" {
-            let requested = metadata?["trials_requested"]?.doubleValue
+        if metadata.stopReason == .interrupted {
+            let requested = metadata.trialsRequested
             html += "<p class=\"warning\"><b>This run was interrupted.</b> The results rest on the "
                 + "\(NumberFormat.count(trials)) trials that finished"
-                + (requested.map { " of \(NumberFormat.count($0)) asked for" } ?? "") + ".</p>\n"
+                + (requested != metadata.trials ? " of \(NumberFormat.count(Double(requested))) asked for" : "") + ".</p>\n"
         }
-        if let stress = metadata?["stress"]?.stringValue {
+        if let stress = metadata.stress {
             html += "<p class=\"warning\">Stress scenario applied: <b>\(Self.esc(stress))</b>.</p>\n"
         }
         return html + "</header>\n"
     }
 
     func headline() -> String {
-        let p = summary?["p_exhaustion"]
-        let claims = summary?["claims_total"]
-        let var99 = Self.number(summary?["claims_var"]?["0.99"])
-        let es99 = Self.number(summary?["claims_es"]?["0.99"])
+        let p = summary.pExhaustion
+        let claims = summary.total(.claims)
+        let var99 = summary.valueAtRisk(.p99)
+        let es99 = summary.expectedShortfall(.p99)
         var html = "<section id=\"headline\">\n<h2>At a glance</h2>\n<div class=\"cards\">\n"
         html += card(key: true, label: "Probability the pool runs dry within \(yearsText)",
-                     value: Self.percent(Self.number(p?["estimate"])),
-                     note: "95% interval \(Self.percent(Self.number(p?["ci_low"]))) to \(Self.percent(Self.number(p?["ci_high"])))")
+                     value: Self.percent(p.estimate),
+                     note: "95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))")
         html += card(label: "Expected claims over \(yearsText)",
-                     value: Self.millions(Self.number(claims?["mean"])),
-                     note: "\(Self.yuan(Self.number(claims?["mean"]))) yuan ± \(Self.yuan(Self.number(claims?["mcse"]))) (Monte Carlo error)")
+                     value: Self.millions(claims.mean),
+                     note: "\(Self.yuan(claims.mean)) yuan ± \(Self.yuan(claims.mcse)) (Monte Carlo error)")
         html += card(label: "Claims in a 1-in-100 bad case (VaR 99%)",
                      value: Self.millions(var99),
                      note: "average of the worst 1% (ES 99%): \(Self.millions(es99))")
@@ -116,11 +107,11 @@ private struct Report {
         }
         html += "</div>\n"
 
-        let pText = Self.percent(Self.number(p?["estimate"]))
+        let pText = Self.percent(p.estimate)
         html += "<p>The pool starts with <b>\(Self.yuan(initialBalance)) yuan</b>. In <b>\(pText)</b> of "
             + "\(NumberFormat.count(trials)) simulated periods of \(yearsText), the claims due in some year exceeded "
             + "the money in the pool, so banks were left to bear part of their losses. "
-            + "Over \(yearsText) the banks claim \(Self.millions(Self.number(claims?["mean"]))) on average; "
+            + "Over \(yearsText) the banks claim \(Self.millions(claims.mean)) on average; "
             + "in one period out of a hundred they claim \(Self.millions(var99)) or more."
         if let five, let one {
             html += " A starting balance of \(Self.millions(five)) would have run dry in 5% of the periods, "
@@ -129,12 +120,10 @@ private struct Report {
         return html + "</p>\n</section>\n"
     }
 
-    var poolSizeAvailable: Bool {
-        poolSize?["available"] == .bool(true) && (poolSize?["curve"]?.arrayValue?.count ?? 0) > 1
-    }
+    var poolSizeAvailable: Bool { poolSize.available && poolSize.curve.count > 1 }
 
     var requiredNotAvailableReason: String {
-        if poolSize?["available"] == .bool(true) { return "the run did not record the 5% and 1% balances" }
+        if poolSize.available { return "the run did not record the 5% and 1% balances" }
         return "the scenario's coverage depends on the pool's balance (a leverage cap or a pool floor), "
             + "so no single trial has a required balance independent of the start"
     }
@@ -177,10 +166,10 @@ private struct Report {
     func figure(_ svg: String, caption: String) -> String { ReportPage.figure(svg, caption: caption) }
 
     func claimsDistribution() -> String {
-        let stat = summary?["claims_total"]
+        let stat = summary.total(.claims)
         let points = ReportSeries.cumulative(stat)
-        let varLevels: [(String, String, String)] = [("0.95", "var95", "VaR 95%"), ("0.99", "var99", "VaR 99%"),
-                                                      ("0.995", "var995", "VaR 99.5%")]
+        let varLevels: [(TailLevel, String, String)] = [(.p95, "var95", "VaR 95%"), (.p99, "var99", "VaR 99%"),
+                                                        (.p995, "var995", "VaR 99.5%")]
         let highest = (points.map(\.0) + [initialBalance]).filter(\.isFinite).max() ?? 0
         var plot = SVGPlot(kind: "claims-distribution",
                            title: "Cumulative distribution of total claims over \(yearsText), with VaR 95%, 99% and 99.5%",
@@ -193,13 +182,13 @@ private struct Report {
                   yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: Self.axisMillions, yFormat: Self.axisPercent)
         plot.vertical(at: initialBalance, class: "pool-line")
         var legend: [(SVGPlot.LegendMark, String, String)] = []
-        for (key, name, label) in varLevels {
-            let value = Self.number(summary?["claims_var"]?[key])
+        for (level, name, label) in varLevels {
+            let value = summary.valueAtRisk(level)
             guard value.isFinite else { continue }
             plot.vertical(at: value, class: name)
             legend.append((.line, name, "\(label): \(NumberFormat.millions(value))"))
         }
-        let mean = Self.number(stat?["mean"])
+        let mean = stat.mean
         plot.vertical(at: mean, class: "mean-line")
         plot.line(points, class: "curve")
         for (value, level) in points {
@@ -215,10 +204,8 @@ private struct Report {
     }
 
     func balanceFan() -> String {
-        func series(_ name: String) -> [(Double, Double)] {
-            ReportSeries.balance(byYear, initialBalance: initialBalance, name)
-        }
-        let p5 = series("p5"), p25 = series("p25"), p50 = series("p50"), p75 = series("p75"), p95 = series("p95")
+        func series(_ percentile: Percentile?) -> [(Double, Double)] { ReportSeries.balance(results, percentile) }
+        let p5 = series(.p5), p25 = series(.p25), p50 = series(.p50), p75 = series(.p75), p95 = series(.p95)
         let highest = (p95.map(\.1) + [initialBalance]).filter(\.isFinite).max() ?? 0
         let lastYear = Double(max(byYear.count, 1))
         var plot = SVGPlot(kind: "balance-fan", title: "Pool balance by year: median, P25 to P75 and P5 to P95",
@@ -233,7 +220,7 @@ private struct Report {
         plot.band(lower: p5, upper: p95, class: "band-outer")
         plot.band(lower: p25, upper: p75, class: "band-inner")
         plot.line(p50, class: "median")
-        plot.line(series("mean"), class: "mean-line")
+        plot.line(series(nil), class: "mean-line")
         for (year, value) in p50 {
             plot.dot((year, value), class: "point", radius: 3, title: "year \(Int(year)): median \(Self.millions(value))")
         }
@@ -243,8 +230,8 @@ private struct Report {
     }
 
     func exhaustionByYear() -> String {
-        let entries = summary?["p_exhaustion_by_year"]?.arrayValue ?? []
-        let highest = entries.map { Self.number($0["ci_high"]) }.filter(\.isFinite).max() ?? 0
+        let entries = summary.pExhaustionByYear
+        let highest = entries.map(\.high).filter(\.isFinite).max() ?? 0
         let top = min(1, max(LinearScale.zeroTo(highest * 1.08).high, 0.01))
         var plot = SVGPlot(kind: "exhaustion-by-year",
                            title: "Probability the pool has run dry by the end of each year, with 95% intervals",
@@ -258,8 +245,8 @@ private struct Report {
                   xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: Self.axisPercent)
         let barHalfWidth = min(0.3, 0.3 * 10 / Double(entries.count))
         for (i, entry) in entries.enumerated() {
-            let year = Self.number(entry["year"]).isFinite ? Self.number(entry["year"]) : Double(i + 1)
-            let (estimate, low, high) = (Self.number(entry["estimate"]), Self.number(entry["ci_low"]), Self.number(entry["ci_high"]))
+            let year = Double(i + 1)
+            let (estimate, low, high) = (entry.estimate, entry.low, entry.high)
             plot.rect(x0: year - barHalfWidth, x1: year + barHalfWidth, y0: 0, y1: estimate, class: "bar",
                       title: "year \(Int(year)): \(Self.percent(estimate)) (95% interval \(Self.percent(low)) to \(Self.percent(high)))")
             plot.whisker(at: year, low: low, high: high, cap: barHalfWidth / 3)
@@ -273,9 +260,7 @@ private struct Report {
     func bankClaims() -> String {
         let rowHeight = 46.0
         let banks = byBank.map { bank -> (name: String, paid: Double, unpaid: Double) in
-            let id = bank["id"]?.stringValue ?? ""
-            let name = bank["name"]?.stringValue ?? id
-            return (name == id || name.isEmpty ? id : name, Self.number(bank["paid"]?["mean"]), Self.number(bank["unpaid"]?["mean"]))
+            (bank.name.isEmpty ? bank.id : bank.name, bank.stat(.paid).mean, bank.stat(.unpaid).mean)
         }
         let highest = banks.map { $0.paid + $0.unpaid }.filter(\.isFinite).max() ?? 0
         let height = 10 + rowHeight * Double(max(banks.count, 1)) + 58
@@ -305,9 +290,7 @@ private struct Report {
     }
 
     func poolSizeCurve() -> String {
-        let curve = (poolSize?["curve"]?.arrayValue ?? []).map {
-            (Self.number($0["initial_balance"]), Self.number($0["p_exhaustion"]))
-        }.filter { $0.0.isFinite && $0.1.isFinite }
+        let curve = poolSize.curve.map { ($0.initialBalance, $0.pExhaustion) }.filter { $0.0.isFinite && $0.1.isFinite }
         let five = requiredBalance(ruin: 0.05), one = requiredBalance(ruin: 0.01)
         let highest = (curve.map(\.0) + [initialBalance, five ?? 0, one ?? 0]).filter(\.isFinite).max() ?? 0
         guard curve.count > 1 else {
@@ -346,61 +329,60 @@ private struct Report {
 
     // MARK: Tables
 
-    static let quantityLabels: [String: String] = [
-        "claims_total": "claims", "paid_total": "paid by the pool", "unpaid_total": "unpaid (borne by banks)",
-        "loss_total": "loss on defaulted loans", "defaults_total": "defaults (count)", "end_balance": "balance at the end",
-    ]
+    static func label(_ quantity: TotalQuantity) -> String {
+        switch quantity {
+        case .claims: "claims"
+        case .paid: "paid by the pool"
+        case .unpaid: "unpaid (borne by banks)"
+        case .loss: "loss on defaulted loans"
+        case .defaults: "defaults (count)"
+        case .endBalance: "balance at the end"
+        }
+    }
 
     func tables() -> String {
         var html = "<section id=\"tables\" class=\"page-break\">\n<h2>Tables</h2>\n"
         html += "<h3>Totals over \(yearsText) (yuan)</h3>\n<div class=\"wide\"><table>\n"
         html += row(["quantity", "mean", "± MC error", "sd", "P5", "P50", "P95", "P99", "max"], header: true)
-        for (key, stat) in summary?.objectValue ?? [] where stat["mean"] != nil {
-            let isCount = key == "defaults_total"
-            let format = { (value: Double) -> String in isCount ? NumberFormat.count(value) : NumberFormat.money(value) }
-            let values: [Double] = [Self.number(stat["mean"]), Self.number(stat["mcse"]), Self.number(stat["sd"]),
-                                    Self.percentile(stat, "p5"), Self.percentile(stat, "p50"), Self.percentile(stat, "p95"),
-                                    Self.percentile(stat, "p99"), Self.number(stat["max"])]
-            let label: String = Self.quantityLabels[key] ?? key
-            html += row([label] + values.map(format))
+        for quantity in TotalQuantity.allCases {
+            let stat = summary.total(quantity)
+            let format = quantity == .defaults ? NumberFormat.count : NumberFormat.money
+            let values = [stat.mean, stat.mcse, stat.sd, stat.percentile(.p5), stat.percentile(.p50),
+                          stat.percentile(.p95), stat.percentile(.p99), stat.max]
+            html += row([Self.label(quantity)] + values.map(format))
         }
         html += "</table></div>\n"
 
         html += "<h3>Tail of total claims (yuan)</h3>\n<table>\n"
         html += row(["level", "value at risk (VaR)", "expected shortfall (ES)"], header: true)
-        for level in ["0.95", "0.99", "0.995"] {
-            html += row([NumberFormat.percent(Double(level) ?? .nan, digits: 1),
-                         Self.yuan(Self.number(summary?["claims_var"]?[level])),
-                         Self.yuan(Self.number(summary?["claims_es"]?[level]))])
+        for level in TailLevel.allCases {
+            html += row([NumberFormat.percent(level.level, digits: 1),
+                         Self.yuan(summary.valueAtRisk(level)), Self.yuan(summary.expectedShortfall(level))])
         }
         html += "</table>\n"
 
         html += "<h3>By year (means, yuan)</h3>\n<div class=\"wide\"><table>\n"
         html += row(["year", "opening balance", "claims", "paid", "unpaid", "top-up", "closing balance",
                      "defaults", "P(run dry by end of year)"], header: true)
-        let probabilities = summary?["p_exhaustion_by_year"]?.arrayValue ?? []
-        for (i, entry) in byYear.enumerated() {
-            let p = probabilities.indices.contains(i) ? probabilities[i] : nil
-            html += row([CSVExport.cell(entry["year"] ?? .null)]
-                + ["opening_balance", "claims", "paid", "unpaid", "topup", "closing_balance"].map {
-                    Self.yuan(Self.number(entry[$0]?["mean"]))
-                }
-                + [NumberFormat.count(Self.number(entry["defaults"]?["mean"])),
-                   "\(Self.percent(Self.number(p?["estimate"]))) (\(Self.percent(Self.number(p?["ci_low"])))–\(Self.percent(Self.number(p?["ci_high"]))))"])
+        let probabilities = summary.pExhaustionByYear
+        for (i, year) in byYear.enumerated() {
+            let p = probabilities.indices.contains(i) ? probabilities[i] : ProbabilityEstimate(estimate: .nan, low: .nan, high: .nan)
+            html += row([String(year.year)]
+                + [.openingBalance, .claims, .paid, .unpaid, .topUp, .closingBalance].map { Self.yuan(year.stat($0).mean) }
+                + [NumberFormat.count(year.stat(.defaults).mean),
+                   "\(Self.percent(p.estimate)) (\(Self.percent(p.low))–\(Self.percent(p.high)))"])
         }
         html += "</table></div>\n"
 
         html += "<h3>By bank (means over \(yearsText), yuan)</h3>\n<div class=\"wide\"><table class=\"banks\">\n"
         html += row(["bank", "defaults", "loss", "claims", "paid", "unpaid", "unpaid share", "tail claims (worst 1%)"], header: true)
         for bank in byBank {
-            let claims = Self.number(bank["claims"]?["mean"])
-            let unpaid = Self.number(bank["unpaid"]?["mean"])
-            let id = bank["id"]?.stringValue ?? ""
-            let name = bank["name"]?.stringValue ?? ""
-            html += "<tr><td>\(Self.esc(name.isEmpty ? id : name))<br><span class=\"small\">\(Self.esc(id))</span></td>"
-            html += ([NumberFormat.count(Self.number(bank["defaults"]?["mean"]))]
-                + ["loss", "claims", "paid", "unpaid"].map { Self.yuan(Self.number(bank[$0]?["mean"])) }
-                + [claims > 0 ? Self.percent(unpaid / claims) : "–", Self.yuan(Self.number(bank["tail_contribution_99"]))])
+            let claims = bank.stat(.claims).mean
+            let unpaid = bank.stat(.unpaid).mean
+            html += "<tr><td>\(Self.esc(bank.name.isEmpty ? bank.id : bank.name))<br><span class=\"small\">\(Self.esc(bank.id))</span></td>"
+            html += ([NumberFormat.count(bank.stat(.defaults).mean)]
+                + [.loss, .claims, .paid, .unpaid].map { Self.yuan(bank.stat($0).mean) }
+                + [claims > 0 ? Self.percent(unpaid / claims) : "–", Self.yuan(bank.tailContribution99)])
                 .map { "<td class=\"num\">\(Self.esc($0))</td>" }.joined() + "</tr>\n"
         }
         html += "</table></div>\n<p class=\"small\">“Tail claims (worst 1%)”: the bank's mean claims over the periods "
@@ -412,8 +394,9 @@ private struct Report {
             html += "<p>Not available: \(Self.esc(requiredNotAvailableReason)).</p>\n"
         } else {
             html += "<table>\n" + row(["chance of running dry", "starting balance (yuan)"], header: true)
-            for (ruin, balance) in required {
-                html += row([NumberFormat.percent(ruin, digits: ruin < 0.01 ? 1 : 0), Self.yuan(balance)])
+            for balance in required {
+                let ruin = balance.ruinProbability
+                html += row([NumberFormat.percent(ruin, digits: ruin < 0.01 ? 1 : 0), Self.yuan(balance.initialBalance)])
             }
             html += "</table>\n"
         }
@@ -427,12 +410,13 @@ private struct Report {
 
     func scenarioSection() -> String {
         var html = "<section id=\"scenario\" class=\"page-break\">\n<h2>The scenario as run</h2>\n<table class=\"kv\">\n"
-        let overrides = (metadata?["overrides"]?.arrayValue ?? []).compactMap(\.stringValue)
-        var facts: [(String, String)] = [("scenario", scenarioName)]
-        for (key, value) in metadata?.objectValue ?? [] where key != "scenario_name" && key != "overrides" {
+        let overrides = metadata.overrides
+        var facts: [(String, String)] = [("scenario", scenarioName),
+                                         ("overrides (--set)", overrides.isEmpty ? "none" : overrides.joined(separator: "; "))]
+        // Then every other key of the metadata, as results.json writes it.
+        for (key, value) in XLSXExport.fields(of: metadata) where key != "scenario_name" && key != "overrides" {
             facts.append((key.replacingOccurrences(of: "_", with: " "), value == .null ? "none" : CSVExport.cell(value)))
         }
-        facts.insert(("overrides (--set)", overrides.isEmpty ? "none" : overrides.joined(separator: "; ")), at: 1)
         for (key, value) in facts {
             html += "<tr><td>\(Self.esc(key))</td><td>\(Self.esc(value))</td></tr>\n"
         }
@@ -444,7 +428,7 @@ private struct Report {
             + "were applied; key paths as in the scenario file. Money in yuan, probabilities and ratios as fractions. "
             + "Its <code>trials</code> and <code>seed</code> are the file's defaults; the run's own are in the table above.</p>\n"
         html += "<div class=\"wide\"><table class=\"scenario\">\n"
-        for (path, value) in XLSXExport.flatten(scenario, path: "") {
+        for (path, value) in XLSXExport.flatten(scenario.document, path: "") {
             let text = value == .null ? "none" : CSVExport.cell(value)
             html += "<tr><td>\(Self.esc(path))</td><td>\(Self.esc(text))</td></tr>\n"
         }
@@ -452,7 +436,7 @@ private struct Report {
     }
 
     var copulaSentence: String {
-        switch scenario?["default_model"]?["copula"]?.stringValue {
+        switch scenario?.copula {
         case "gaussian"?: "This run uses the Gaussian copula."
         case "t"?: "This run uses a t copula, in which a common shock makes joint defaults more likely still."
         case "creditriskplus"?: "This run uses CreditRisk+ instead: gamma-distributed sector factors scale each loan's default probability."

@@ -101,10 +101,8 @@ enum ReportPage {
         """
 }
 
-/// Reading numbers out of results documents, and formatting them for charts.
+/// Formatting numbers for charts.
 enum ChartFormat {
-    static func number(_ value: JSONValue?) -> Double { value?.doubleValue ?? .nan }
-    static func percentile(_ stat: JSONValue?, _ name: String) -> Double { number(stat?["percentiles"]?[name]) }
     /// "146.8 M yuan".
     static func millions(_ value: Double) -> String { value.isFinite ? NumberFormat.millions(value) + " yuan" : "–" }
     /// Axis ticks in millions: "80", "2.5".
@@ -121,35 +119,26 @@ enum ChartFormat {
 
 /// Series drawn the same way in the single-run report and the analyses.
 enum ReportSeries {
-    /// The stored percentile levels of a STAT, with their cumulative probabilities.
-    static let levels: [(name: String, level: Double)] = [
-        ("p1", 0.01), ("p5", 0.05), ("p25", 0.25), ("p50", 0.5), ("p75", 0.75),
-        ("p95", 0.95), ("p99", 0.99), ("p99.5", 0.995), ("p99.9", 0.999),
-    ]
-
-    /// A quantile curve through a STAT: (value, cumulative probability) from
-    /// the minimum through the stored percentiles to the maximum.
-    static func cumulative(_ stat: JSONValue?) -> [(Double, Double)] {
-        var points = [(ChartFormat.number(stat?["min"]), 0.0)]
-        points += levels.map { (ChartFormat.percentile(stat, $0.name), $0.level) }
-        points.append((ChartFormat.number(stat?["max"]), 1.0))
+    /// A quantile curve through a statistic: (value, cumulative probability)
+    /// from the minimum through the stored percentiles to the maximum.
+    static func cumulative(_ stat: Stat) -> [(Double, Double)] {
+        var points = [(stat.min, 0.0)]
+        points += Percentile.allCases.map { (stat.percentile($0), $0.level) }
+        points.append((stat.max, 1.0))
         return points.filter { $0.0.isFinite }
     }
 
-    /// One statistic of the closing balance by year ("p5" … "p95" or "mean"),
-    /// starting at year 0 with the initial balance.
-    static func balance(_ byYear: [JSONValue], initialBalance: Double, _ statistic: String) -> [(Double, Double)] {
-        [(0, initialBalance)] + byYear.enumerated().map {
-            let year = ChartFormat.number($0.element["year"])
-            let stat = $0.element["closing_balance"]
-            return (year.isFinite ? year : Double($0.offset + 1),
-                    statistic == "mean" ? ChartFormat.number(stat?["mean"]) : ChartFormat.percentile(stat, statistic))
+    /// One statistic of the closing balance by year (a percentile, or the
+    /// mean when `percentile` is nil), starting at year 0 with the initial balance.
+    static func balance(_ results: RunResults, _ percentile: Percentile?) -> [(Double, Double)] {
+        [(0, initialBalance(results))] + results.statistics.byYear.map {
+            let stat = $0.stat(.closingBalance)
+            return (Double($0.year), percentile.map(stat.percentile) ?? stat.mean)
         }
     }
 
-    /// A results document's starting balance: the scenario's, else year 1's mean opening balance.
-    static func initialBalance(_ document: JSONValue?) -> Double {
-        document?["scenario"]?["pool"]?["initial_balance"]?.doubleValue
-            ?? document?["by_year"]?.arrayValue?.first?["opening_balance"]?["mean"]?.doubleValue ?? .nan
+    /// A run's starting balance: the scenario's, else year 1's mean opening balance.
+    static func initialBalance(_ results: RunResults) -> Double {
+        results.scenario?.initialBalance ?? results.statistics.byYear.first?.stat(.openingBalance).mean ?? .nan
     }
 }

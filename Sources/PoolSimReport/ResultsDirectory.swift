@@ -16,17 +16,10 @@ public struct OutputError: Error, CustomStringConvertible {
     public var exitCode: Int32 { kind == .cannotCreate ? 73 : 74 }
 }
 
-/// Whether this process writes files. In an MPI job only rank 0 does; the
-/// other ranks compute their share of the trials and write nothing.
-public enum FileOutput {
-    nonisolated(unsafe) public static var enabled = true
-}
-
 /// Writes files so that no final name ever holds a partial file: each goes to a
 /// temporary name in the same directory and is renamed when complete.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(OutputError) {
-        guard FileOutput.enabled else { return }
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).tmp-\(getpid())"
@@ -47,7 +40,6 @@ public struct ResultsDirectory {
 
     /// Creates the directory, or accepts an existing one with `force`.
     public static func prepare(_ path: String, force: Bool) throws(OutputError) -> ResultsDirectory {
-        guard FileOutput.enabled else { return ResultsDirectory(path: path) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard force else {

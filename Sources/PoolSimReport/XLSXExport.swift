@@ -12,14 +12,15 @@ public enum XLSXExport {
     /// Excel's row limit, header included.
     public static let maximumRows = 1_048_576
 
-    public static func workbook(_ document: JSONValue, trials: TrialTable?) throws(OutputError) -> Data {
-        try workbook(document, trials: trials, rowLimit: maximumRows)
+    public static func workbook(_ results: RunResults, trials: TrialTable?) throws(OutputError) -> Data {
+        try workbook(results, trials: trials, rowLimit: maximumRows)
     }
 
     /// The workbook with at most `rowLimit` rows (header included) in the Trials sheet.
-    static func workbook(_ document: JSONValue, trials: TrialTable?, rowLimit: Int) throws(OutputError) -> Data {
-        var sheets = [summarySheet(document), byYearSheet(document), byBankSheet(document),
-                      poolSizeSheet(document), inputsSheet(document)]
+    static func workbook(_ results: RunResults, trials: TrialTable?, rowLimit: Int) throws(OutputError) -> Data {
+        let (metadata, statistics) = (results.metadata, results.statistics)
+        var sheets = [summarySheet(statistics.summary), byYearSheet(statistics.byYear), byBankSheet(statistics.byBank),
+                      poolSizeSheet(statistics.poolSize), inputsSheet(results)]
         var trialsNote: String?
         var trialsSheet: Sheet?
         if let trials {
@@ -27,20 +28,19 @@ public enum XLSXExport {
             trialsSheet = sheet
             trialsNote = note
         }
-        sheets.append(metadataSheet(document, trialsNote: trialsNote))
+        sheets.append(metadataSheet(metadata, trialsNote: trialsNote))
         if let trialsSheet { sheets.append(trialsSheet) }
-        return try package(sheets, document: document)
+        return try package(sheets, title: metadata.scenarioName, toolVersion: metadata.toolVersion,
+                           createdAt: metadata.createdAt)
     }
 
     // MARK: Sheets
 
-    static let percentileNames = ["p1", "p5", "p25", "p50", "p75", "p95", "p99", "p99.5", "p99.9"]
     static let statColumns = ["mean", "sd", "mcse", "min", "max"]
 
-    /// Header cells for a STAT's columns; the row's `unit` column says in what.
-    static let statHeader = (statColumns + percentileNames.map { $0.uppercased() }).map { Column($0, width: 13) }
+    /// Header cells for a statistic's columns; the row's `unit` column says in what.
+    static let statHeader = (statColumns + Percentile.allCases.map { $0.name.uppercased() }).map { Column($0, width: 13) }
 
-    /// A STAT as cells in `statHeader` order, styled for `unit`.
     /// A workbook of plain tables (an analysis's CSV tables), one sheet each:
     /// the first row is the bold, frozen header; cells that read as numbers are
     /// stored as numbers.
@@ -55,105 +55,102 @@ public enum XLSXExport {
             }
             return sheet
         }
-        return try package(sheets, document: .object([("metadata", .object([("scenario_name", .string(title))]))]))
+        // Analysis workbooks name no version or creation time.
+        return try package(sheets, title: title, toolVersion: "", createdAt: nil)
     }
 
-    static func statCells(_ stat: JSONValue?, style: CellStyle) -> [Cell] {
-        statColumns.map { Cell(stat?[$0], style: style) }
-            + percentileNames.map { Cell(stat?["percentiles"]?[$0], style: style) }
+    /// A statistic as cells in `statHeader` order, styled for `unit`.
+    static func statCells(_ stat: Stat, style: CellStyle) -> [Cell] {
+        ([stat.mean, stat.sd, stat.mcse, stat.min, stat.max] + Percentile.allCases.map(stat.percentile))
+            .map { Cell($0, style: style) }
+    }
+
+    /// A probability's estimate and 95% interval as cells.
+    static func probabilityCells(_ p: ProbabilityEstimate) -> [Cell] {
+        [p.estimate, p.low, p.high].map { Cell($0, style: .probability) }
     }
 
     /// The unit of a recorded quantity: counts for defaults, yuan for everything else.
-    static func unit(of quantity: String) -> (name: String, style: CellStyle) {
-        quantity.hasPrefix("defaults") ? ("count", .general) : ("yuan", .yuan)
+    static func unit(isCount: Bool) -> (name: String, style: CellStyle) {
+        isCount ? ("count", .general) : ("yuan", .yuan)
     }
 
-    static func summarySheet(_ document: JSONValue) -> Sheet {
-        let summary = document["summary"]
+    static func summarySheet(_ summary: RunSummary) -> Sheet {
         var sheet = Sheet(name: "Summary", columns: [
             Column("quantity", width: 34), Column("unit", width: 12),
         ] + statHeader)
 
-        for (quantity, stat) in summary?.objectValue ?? [] where stat["mean"] != nil {
-            let (unitName, style) = unit(of: quantity)
-            sheet.rows.append([.text(quantity), .text(unitName)] + statCells(stat, style: style))
+        for quantity in TotalQuantity.allCases {
+            let (unitName, style) = unit(isCount: quantity == .defaults)
+            sheet.rows.append([.text(quantity.name), .text(unitName)] + statCells(summary.total(quantity), style: style))
         }
 
         sheet.rows.append([])
         sheet.rows.append(["probability of exhaustion", "unit", "estimate", "95% CI low", "95% CI high"].map(Cell.header))
-        if let p = summary?["p_exhaustion"] {
-            sheet.rows.append([.text("p_exhaustion (within the horizon)"), .text("probability")]
-                + ["estimate", "ci_low", "ci_high"].map { Cell(p[$0], style: .probability) })
-        }
-        for entry in summary?["p_exhaustion_by_year"]?.arrayValue ?? [] {
-            let year = entry["year"].map(CSVExport.cell) ?? ""
-            sheet.rows.append([.text("p_exhaustion by end of year \(year)"), .text("probability")]
-                + ["estimate", "ci_low", "ci_high"].map { Cell(entry[$0], style: .probability) })
+        sheet.rows.append([.text("p_exhaustion (within the horizon)"), .text("probability")]
+            + probabilityCells(summary.pExhaustion))
+        for (index, p) in summary.pExhaustionByYear.enumerated() {
+            sheet.rows.append([.text("p_exhaustion by end of year \(index + 1)"), .text("probability")] + probabilityCells(p))
         }
 
         sheet.rows.append([])
         sheet.rows.append(["total claims, tail", "unit", "95%", "99%", "99.5%"].map(Cell.header))
-        for (key, label) in [("claims_var", "claims_var (value at risk)"), ("claims_es", "claims_es (expected shortfall)")] {
-            guard let levels = summary?[key] else { continue }
-            sheet.rows.append([.text(label), .text("yuan")]
-                + ["0.95", "0.99", "0.995"].map { Cell(levels[$0], style: .yuan) })
-        }
+        sheet.rows.append([.text("claims_var (value at risk)"), .text("yuan")]
+            + TailLevel.allCases.map { Cell(summary.valueAtRisk($0), style: .yuan) })
+        sheet.rows.append([.text("claims_es (expected shortfall)"), .text("yuan")]
+            + TailLevel.allCases.map { Cell(summary.expectedShortfall($0), style: .yuan) })
         return sheet
     }
 
-    static func byYearSheet(_ document: JSONValue) -> Sheet {
+    static func byYearSheet(_ byYear: [RunStatistics.YearStats]) -> Sheet {
         var sheet = Sheet(name: "ByYear", columns: [
             Column("year", width: 6), Column("quantity", width: 17), Column("unit", width: 7),
         ] + statHeader)
-        for entry in document["by_year"]?.arrayValue ?? [] {
-            for (quantity, stat) in entry.objectValue ?? [] where quantity != "year" {
-                let (unitName, style) = unit(of: quantity)
-                sheet.rows.append([Cell(entry["year"]), .text(quantity), .text(unitName)] + statCells(stat, style: style))
+        for year in byYear {
+            for quantity in YearQuantity.allCases {
+                let (unitName, style) = unit(isCount: quantity == .defaults)
+                sheet.rows.append([Cell(Double(year.year)), .text(quantity.name), .text(unitName)]
+                    + statCells(year.stat(quantity), style: style))
             }
         }
         return sheet
     }
 
-    static func byBankSheet(_ document: JSONValue) -> Sheet {
+    static func byBankSheet(_ byBank: [RunStatistics.BankStats]) -> Sheet {
         var sheet = Sheet(name: "ByBank", columns: [
             Column("bank", width: 16), Column("name", width: 40), Column("quantity", width: 22), Column("unit", width: 7),
         ] + statHeader)
-        for entry in document["by_bank"]?.arrayValue ?? [] {
-            let bank: [Cell] = [Cell(entry["id"]), Cell(entry["name"])]
-            for (quantity, value) in entry.objectValue ?? [] where quantity != "id" && quantity != "name" {
-                let (unitName, style) = unit(of: quantity)
-                if value["mean"] != nil {
-                    sheet.rows.append(bank + [.text(quantity), .text(unitName)] + statCells(value, style: style))
-                } else {
-                    // A single number (tail_contribution_99 is a conditional mean): the mean column.
-                    sheet.rows.append(bank + [.text(quantity), .text(unitName), Cell(value, style: style)])
-                }
+        for bank in byBank {
+            let names: [Cell] = [.text(bank.id), .text(bank.name)]
+            for quantity in BankQuantity.allCases {
+                let (unitName, style) = unit(isCount: quantity == .defaults)
+                sheet.rows.append(names + [.text(quantity.name), .text(unitName)] + statCells(bank.stat(quantity), style: style))
             }
+            // A single number (a conditional mean): the mean column.
+            sheet.rows.append(names + [.text("tail_contribution_99"), .text("yuan"), Cell(bank.tailContribution99, style: .yuan)])
         }
         sheet.footnote = "tail_contribution_99: the bank's mean claims over the trials whose total claims are at least VaR 99%."
         return sheet
     }
 
-    static func poolSizeSheet(_ document: JSONValue) -> Sheet {
-        let poolSize = document["pool_size"]
+    static func poolSizeSheet(_ poolSize: RunStatistics.PoolSize) -> Sheet {
         var sheet = Sheet(name: "PoolSize", columns: [
             Column("initial balance (yuan)", width: 22), Column("P(exhaustion within the horizon) (probability)", width: 24),
             Column("", width: 4),
             Column("ruin probability (probability)", width: 20), Column("initial balance needed (yuan)", width: 24),
         ])
-        let curve = poolSize?["curve"]?.arrayValue ?? []
-        let required = poolSize?["required"]?.arrayValue ?? []
-        let available = poolSize?["available"] == .bool(true)
-        for i in 0..<max(curve.count, required.count, available ? 0 : 1) {
+        let curve = poolSize.curve
+        let required = poolSize.required
+        for i in 0..<max(curve.count, required.count, poolSize.available ? 0 : 1) {
             var row: [Cell] = [.empty, .empty, .empty]
             if curve.indices.contains(i) {
-                row[0] = Cell(curve[i]["initial_balance"], style: .yuan)
-                row[1] = Cell(curve[i]["p_exhaustion"], style: .probability)
+                row[0] = Cell(curve[i].initialBalance, style: .yuan)
+                row[1] = Cell(curve[i].pExhaustion, style: .probability)
             }
             if required.indices.contains(i) {
-                row += [Cell(required[i]["ruin_probability"], style: .probability),
-                        Cell(required[i]["initial_balance"], style: .yuan)]
-            } else if i == 0 && !available {
+                row += [Cell(required[i].ruinProbability, style: .probability),
+                        Cell(required[i].initialBalance, style: .yuan)]
+            } else if i == 0 && !poolSize.available {
                 row += [.text("not available: the scenario's coverage depends on the balance (leverage cap or pool floor)")]
             }
             sheet.rows.append(row)
@@ -161,27 +158,26 @@ public enum XLSXExport {
         return sheet
     }
 
-    static func inputsSheet(_ document: JSONValue) -> Sheet {
+    static func inputsSheet(_ results: RunResults) -> Sheet {
         var sheet = Sheet(name: "Inputs", columns: [Column("key path", width: 44), Column("value", width: 60)])
-        let metadata = document["metadata"]
-        let overrides = metadata?["overrides"]?.arrayValue ?? []
-        sheet.rows.append([.text("(run) overrides"),
-                           .text(overrides.isEmpty ? "none" : overrides.compactMap(\.stringValue).joined(separator: "; "))])
-        sheet.rows.append([.text("(run) stress"), .text(metadata?["stress"]?.stringValue ?? "none")])
-        guard let scenario = document["scenario"] else {
+        let overrides = results.metadata.overrides
+        sheet.rows.append([.text("(run) overrides"), .text(overrides.isEmpty ? "none" : overrides.joined(separator: "; "))])
+        sheet.rows.append([.text("(run) stress"), .text(results.metadata.stress ?? "none")])
+        guard let scenario = results.scenario else {
             sheet.rows.append([.text("(scenario)"), .text("not recorded in this results.json")])
             return sheet
         }
-        for (path, value) in flatten(scenario, path: "") {
+        for (path, value) in flatten(scenario.document, path: "") {
             sheet.rows.append([.text(path), Cell(value)])
         }
         return sheet
     }
 
-    static func metadataSheet(_ document: JSONValue, trialsNote: String?) -> Sheet {
+    /// Every key of the metadata as results.json writes it, after its schema version.
+    static func metadataSheet(_ metadata: RunMetadata, trialsNote: String?) -> Sheet {
         var sheet = Sheet(name: "Metadata", columns: [Column("key", width: 22), Column("value", width: 68)])
-        sheet.rows.append([.text("schema_version"), Cell(document["schema_version"])])
-        for (key, value) in document["metadata"]?.objectValue ?? [] {
+        sheet.rows.append([.text("schema_version"), Cell(Double(RunResults.schemaVersion))])
+        for (key, value) in fields(of: metadata) {
             switch value {
             case let .array(items):
                 sheet.rows.append([.text(key), .text(items.isEmpty ? "none" : items.map(CSVExport.cell).joined(separator: "; "))])
@@ -229,6 +225,12 @@ public enum XLSXExport {
         return (sheet, note)
     }
 
+    /// The metadata's keys and values, in the order and form results.json writes them.
+    static func fields(of metadata: RunMetadata) -> [(String, JSONValue)] {
+        // Encoding metadata cannot fail: every value is a number, string or container.
+        (try? JSONValueEncoder().encode(metadata))?.objectValue ?? []
+    }
+
     /// Leaves of a JSON value as (key path, scalar) pairs: `banks[0].segments[1].pd`.
     static func flatten(_ value: JSONValue, path: String) -> [(String, JSONValue)] {
         switch value {
@@ -245,12 +247,15 @@ public enum XLSXExport {
 
     // MARK: Workbook package
 
-    static func package(_ sheets: [Sheet], document: JSONValue) throws(OutputError) -> Data {
+    /// The workbook's parts, zipped; `title` names the scenario (or analysis) in the document properties.
+    static func package(_ sheets: [Sheet], title: String, toolVersion: String,
+                        createdAt: String?) throws(OutputError) -> Data {
         var parts: [(String, [UInt8])] = []
         parts.append(("[Content_Types].xml", Array(contentTypes(sheetCount: sheets.count).utf8)))
         parts.append(("_rels/.rels", Array(packageRelationships.utf8)))
         parts.append(("docProps/app.xml", Array(appProperties.utf8)))
-        parts.append(("docProps/core.xml", Array(coreProperties(document).utf8)))
+        parts.append(("docProps/core.xml", Array(coreProperties(title: title, toolVersion: toolVersion,
+                                                                createdAt: createdAt).utf8)))
         parts.append(("xl/workbook.xml", Array(workbookPart(sheets).utf8)))
         parts.append(("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheetCount: sheets.count).utf8)))
         parts.append(("xl/styles.xml", Array(CellStyle.stylesheet.utf8)))
@@ -315,16 +320,15 @@ public enum XLSXExport {
         + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#
         + "<Application>PoolSim</Application><AppVersion>\(PoolSimVersion.string)</AppVersion></Properties>"
 
-    static func coreProperties(_ document: JSONValue) -> String {
-        let name = document["metadata"]?["scenario_name"]?.stringValue ?? "scenario"
+    static func coreProperties(title: String, toolVersion: String, createdAt: String?) -> String {
         var xml = xmlDeclaration
             + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
             + #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
             + #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-            + "<dc:title>\(XML.escape("PoolSim results: " + name))</dc:title>"
-            + "<dc:creator>PoolSim \(XML.escape(document["metadata"]?["tool_version"]?.stringValue ?? ""))</dc:creator>"
-        if let created = document["metadata"]?["created_at"]?.stringValue {
-            xml += #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(XML.escape(created))</dcterms:created>"#
+            + "<dc:title>\(XML.escape("PoolSim results: " + title))</dc:title>"
+            + "<dc:creator>PoolSim \(XML.escape(toolVersion))</dc:creator>"
+        if let createdAt {
+            xml += #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(XML.escape(createdAt))</dcterms:created>"#
         }
         return xml + "</cp:coreProperties>"
     }
@@ -381,6 +385,11 @@ enum Cell: ExpressibleByStringLiteral {
     case header(String)
 
     init(stringLiteral value: String) { self = .text(value) }
+
+    /// A number cell; empty where results.json has null (NaN, ±∞).
+    init(_ value: Double, style: CellStyle = .general) {
+        self = value.isFinite ? .number(value, style) : .empty
+    }
 
     /// A cell for a JSON scalar. Integers beyond 2^53 would lose digits as a
     /// double, so they are kept as text (a seed can be that large).

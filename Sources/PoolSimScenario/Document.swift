@@ -93,7 +93,8 @@ enum NumberText {
     static func format(_ value: Double) -> String {
         if value.isNaN { return ".nan" }
         if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
-        if value == value.rounded(), abs(value) < 1e15 {
+        // Whole numbers up to 2⁵³ (every one exactly representable) without a fraction or exponent.
+        if value == value.rounded(), abs(value) <= 9_007_199_254_740_992 {
             return String(Int64(value))
         }
         return "\(value)"

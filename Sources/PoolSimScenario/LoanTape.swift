@@ -89,7 +89,7 @@ public enum LoanTape {
             if !bankIDs.contains(bank) {
                 fail("bank", "unknown bank '\(bank)'", hint: Suggestion.hint(for: bank, in: bankIDs, noun: "banks"))
             }
-            let amount = number("amount", .nonNegative)
+            let amount = number("amount", .money)
             let pd = number("pd", .unit)
             let lgdMean = number("lgd_mean", .unit)
             let lgdSD = number("lgd_sd", .nonNegative, empty: 0)

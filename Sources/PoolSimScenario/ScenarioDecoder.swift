@@ -258,7 +258,7 @@ enum ScenarioDecoder {
     private static func decodeAmount(_ value: Located) -> LoanAmount? {
         switch value.node.value {
         case .integer, .number:
-            return value.number(.positive).map(LoanAmount.fixed)
+            return value.number(.positiveMoney).map(LoanAmount.fixed)
         case .table:
             guard let reader = value.table(ScenarioSchema.lognormalAmount) else { return nil }
             _ = reader.choice("distribution")

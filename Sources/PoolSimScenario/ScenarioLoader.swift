@@ -14,6 +14,25 @@ public enum ScenarioFormat: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// The format of text that came without a file name (standard input): JSON
+    /// when it starts with `{`, TOML when its first line that is not blank or a
+    /// comment is a `[table]` header or a `key = value` pair, YAML otherwise.
+    public init(sniffing text: String) {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let content = line.trimmingCharacters(in: .whitespaces)
+            if content.isEmpty || content.hasPrefix("#") || content == "\u{FEFF}" { continue }
+            if content.hasPrefix("{") || content.hasPrefix("\u{FEFF}{") {
+                self = .json
+            } else if content.hasPrefix("[") || content.range(of: #"^[A-Za-z0-9_."-]+\s*="#, options: .regularExpression) != nil {
+                self = .toml
+            } else {
+                self = .yaml
+            }
+            return
+        }
+        self = .yaml
+    }
 }
 
 /// A scenario read from a file, with what is needed to record how it was made.

@@ -14,6 +14,23 @@ public enum ScenarioWriter {
         JSONText.render(document(scenario)) + "\n"
     }
 
+    /// The scenario as a JSON value (the `scenario` recorded with results).
+    public static func jsonValue(_ scenario: Scenario) -> JSONValue {
+        jsonValue(document(scenario))
+    }
+
+    private static func jsonValue(_ node: DocumentNode) -> JSONValue {
+        switch node.value {
+        case .null: .null
+        case let .bool(flag): .bool(flag)
+        case let .integer(integer): .int(integer)
+        case let .number(number): .number(number)
+        case let .string(text): .string(text)
+        case let .list(items): .array(items.map(jsonValue))
+        case let .table(entries): .object(entries.map { ($0.key, jsonValue($0.node)) })
+        }
+    }
+
     /// The scenario as a document tree.
     public static func document(_ scenario: Scenario) -> DocumentNode {
         table([

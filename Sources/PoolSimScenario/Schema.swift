@@ -44,6 +44,9 @@ struct NumberRange: Sendable, Equatable {
     static let nonNegative = NumberRange(lower: 0)
     static let positive = NumberRange(lower: 0, lowerInclusive: false)
     static let unit = NumberRange(lower: 0, upper: 1)
+    /// Yuan: at most `Scenario.maximumAmount`, so that every sum a run forms stays exact enough to print.
+    static let money = NumberRange(lower: 0, upper: Scenario.maximumAmount)
+    static let positiveMoney = NumberRange(lower: 0, lowerInclusive: false, upper: Scenario.maximumAmount)
 
     static func atLeast(_ value: Double) -> NumberRange { NumberRange(lower: value) }
     static func closed(_ lower: Double, _ upper: Double) -> NumberRange { NumberRange(lower: lower, upper: upper) }
@@ -57,12 +60,13 @@ struct NumberRange: Sendable, Equatable {
         return true
     }
 
-    /// "in [0, 1]", "≥ 0", "> 0", "in (−1, 1)", as used in messages.
+    /// "in [0, 1]", "≥ 0", "> 0", "in (−1, 1)", "in [0, 10¹⁵]", as used in messages.
     var phrase: String {
+        func bound(_ value: Double) -> String { value == Scenario.maximumAmount ? "10¹⁵" : NumberText.format(value) }
         switch (lower, upper) {
         case let (lower?, upper?):
             if lower == upper { return NumberText.format(lower) }
-            return "in \(lowerInclusive ? "[" : "(")\(NumberText.format(lower)), \(NumberText.format(upper))\(upperInclusive ? "]" : ")")"
+            return "in \(lowerInclusive ? "[" : "(")\(bound(lower)), \(bound(upper))\(upperInclusive ? "]" : ")")"
         case let (lower?, nil): return "\(lowerInclusive ? "≥" : ">") \(NumberText.format(lower))"
         case let (nil, upper?): return "\(upperInclusive ? "≤" : "<") \(NumberText.format(upper))"
         case (nil, nil): return "a finite number"
@@ -120,9 +124,9 @@ enum ScenarioSchema {
 
     static let lognormalAmount = SchemaTable(fields: [
         SchemaField("distribution", .choice(["lognormal"]), .value(.string("lognormal")), "The size distribution."),
-        SchemaField("median", .number(.positive), .required, "Median loan size, yuan."),
+        SchemaField("median", .number(.positiveMoney), .required, "Median loan size, yuan."),
         SchemaField("sigma", .number(.nonNegative), .required, "Standard deviation of the log of the size."),
-        SchemaField("max", .nullable(.number(.positive)), .value(.null), "Largest loan size, yuan; larger draws are capped."),
+        SchemaField("max", .nullable(.number(.positiveMoney)), .value(.null), "Largest loan size, yuan; larger draws are capped."),
     ])
 
     static let segment = SchemaTable(fields: [
@@ -135,7 +139,7 @@ enum ScenarioSchema {
                     "Loans originated in year 1; year t has loans_per_year × (1 + growth)^(t − 1), rounded."),
         SchemaField("growth", .number(NumberRange(lower: -1, lowerInclusive: false, upper: 10)), .value(.number(0)),
                     "Annual growth of the number of loans originated."),
-        SchemaField("amount", .either([.number(.positive), .table(lognormalAmount)]), .required,
+        SchemaField("amount", .either([.number(.positiveMoney), .table(lognormalAmount)]), .required,
                     "Loan size: a fixed amount in yuan, or {distribution: lognormal, median, sigma, max}."),
         SchemaField("term_years", .integer(.closed(1, 100)), .value(.integer(1)), "Years each loan is at risk."),
         SchemaField("pd", .number(.unit), .required, "Annual probability of default."),
@@ -159,16 +163,16 @@ enum ScenarioSchema {
     static let replenishment = SchemaTable(fields: [
         SchemaField("mode", .choice(["none", "fixed", "restore"]), .value(.string("none")),
                     "none: no top-ups; fixed: a yearly amount or schedule; restore: top up towards target."),
-        SchemaField("amount", .number(.nonNegative), .value(.number(0)), "fixed: yuan added each year (unless schedule is given)."),
-        SchemaField("schedule", .nullable(.list(.number(.nonNegative), minimumCount: 0)), .value(.null),
+        SchemaField("amount", .number(.money), .value(.number(0)), "fixed: yuan added each year (unless schedule is given)."),
+        SchemaField("schedule", .nullable(.list(.number(.money), minimumCount: 0)), .value(.null),
                     "fixed: yuan added in year 1, 2, …; later years get nothing. At most horizon_years entries."),
-        SchemaField("target", .nullable(.number(.nonNegative)), .derived("pool.initial_balance"),
+        SchemaField("target", .nullable(.number(.money)), .derived("pool.initial_balance"),
                     "restore: the balance to top up to after claims."),
-        SchemaField("annual_budget", .number(.nonNegative), .value(.number(0)), "restore: the most spent on top-ups in one year, yuan."),
+        SchemaField("annual_budget", .number(.money), .value(.number(0)), "restore: the most spent on top-ups in one year, yuan."),
     ])
 
     static let pool = SchemaTable(fields: [
-        SchemaField("initial_balance", .number(.nonNegative), .required, "B(0): money in the pool at the start, yuan."),
+        SchemaField("initial_balance", .number(.money), .required, "B(0): money in the pool at the start, yuan."),
         SchemaField("interest_rate", .number(.closed(-1, 1)), .value(.number(0)), "Interest earned on the opening balance each year."),
         SchemaField("shortfall", .choice(ShortfallRule.allCases.map(\.rawValue)), .value(.string("pro_rata")),
                     "How claims are paid when the pool cannot pay them all."),
@@ -184,8 +188,8 @@ enum ScenarioSchema {
                     "net_loss: the claim base is principal × LGD; principal: the principal, recoveries flow back later."),
         SchemaField("ratio", .number(.unit), .value(.number(0.7)), "Share of the claim base paid, for types without their own ratio."),
         SchemaField("ratio_by_type", .map(.number(.unit)), .value(.table([])), "Share paid by loan type, e.g. {credit: 0.7}."),
-        SchemaField("per_loan_cap", .nullable(.number(.nonNegative)), .value(.null), "Largest claim on one loan, yuan; null for none."),
-        SchemaField("per_bank_annual_cap", .nullable(.number(.nonNegative)), .value(.null),
+        SchemaField("per_loan_cap", .nullable(.number(.money)), .value(.null), "Largest claim on one loan, yuan; null for none."),
+        SchemaField("per_bank_annual_cap", .nullable(.number(.money)), .value(.null),
                     "Largest claim of one bank in one year, yuan; null for none."),
         SchemaField("npl_bands", .nullable(.list(.table(nplBand), minimumCount: 1)), .value(.null),
                     "Banded rule: layers {from, to, ratio} of the NPL ratio, ordered and not overlapping; null for the flat rule."),

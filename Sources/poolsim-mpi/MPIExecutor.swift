@@ -1,6 +1,6 @@
 import CMPI
 import Foundation
-import PoolSimCLI
+import PoolSimApp
 import PoolSimCore
 import Synchronization
 
@@ -21,7 +21,7 @@ struct MPIExecutor: TrialExecutor {
     static let pollSeconds = 0.2
 
     func run(_ simulation: Simulation, _ settings: SimulationSettings,
-             progress: @escaping @Sendable (Int) -> Void,
+             progress: @escaping @Sendable (RunningTally) -> Void,
              shouldStop: @escaping @Sendable () -> Bool) -> SimulationResult {
         let mine = Array(stride(from: rank, to: settings.blockCount, by: size))
         let local = runLocally(simulation, settings, blocks: mine, progress: progress, shouldStop: shouldStop)
@@ -31,20 +31,20 @@ struct MPIExecutor: TrialExecutor {
         return combine(gathered, settings: settings, scenario: simulation.scenario)
     }
 
-    var metadata: [(String, JSONValue)] { [("mpi_ranks", .int(size))] }
+    var mpiRanks: Int? { size }
 
     /// Runs this rank's blocks on a worker thread while the main thread keeps
     /// every rank informed; returns once every rank has finished its blocks.
     private func runLocally(_ simulation: Simulation, _ settings: SimulationSettings, blocks: [Int],
-                            progress: @escaping @Sendable (Int) -> Void,
+                            progress: @escaping @Sendable (RunningTally) -> Void,
                             shouldStop: @escaping @Sendable () -> Bool) -> SimulationResult {
-        let trialsDone = Atomic<Int>(0)
+        let tally = Mutex(RunningTally(weighted: settings.tilt != nil))
         let stopEverywhere = Atomic<Bool>(false)
         let outcome = Mutex<SimulationResult?>(nil)
         let finished = DispatchSemaphore(value: 0)
         let worker = Thread {
             let result = simulation.run(settings, blocks: blocks,
-                                        progress: { trialsDone.store($0, ordering: .relaxed) },
+                                        progress: { latest in tally.withLock { $0 = latest } },
                                         shouldStop: { stopEverywhere.load(ordering: .relaxed) })
             outcome.withLock { $0 = result }
             finished.signal()
@@ -53,22 +53,28 @@ struct MPIExecutor: TrialExecutor {
         worker.start()
 
         var localFinished = false
-        var reported = -1
+        var reported = RunningTally(trials: -1)
         while true {
             if !localFinished {
                 localFinished = finished.wait(timeout: .now() + Self.pollSeconds) == .success
             }
-            // One sum answers all three questions: trials done everywhere,
-            // whether any rank was asked to stop, how many ranks are still busy.
-            let totals = MPI.sumAcrossRanks([Int64(trialsDone.load(ordering: .relaxed)),
-                                             shouldStop() ? 1 : 0,
-                                             localFinished ? 0 : 1])
-            if totals[1] > 0 { stopEverywhere.store(true, ordering: .relaxed) }
-            if rank == 0, Int(totals[0]) != reported {
-                reported = Int(totals[0])
-                progress(reported)
+            // One sum answers every question: the tally of trials done
+            // everywhere, whether any rank was asked to stop, how many ranks
+            // are still busy.
+            let local = tally.withLock { $0 }
+            let counts = MPI.sumAcrossRanks([Int64(local.trials), Int64(local.exhausted),
+                                             shouldStop() ? 1 : 0, localFinished ? 0 : 1])
+            let weights = local.weighted
+                ? MPI.sumAcrossRanks([local.exhaustedWeight, local.exhaustedWeightSquares])
+                : [Double(counts[1]), Double(counts[1])]
+            if counts[2] > 0 { stopEverywhere.store(true, ordering: .relaxed) }
+            let everywhere = RunningTally(trials: Int(counts[0]), exhausted: Int(counts[1]), exhaustedWeight: weights[0],
+                                          exhaustedWeightSquares: weights[1], weighted: local.weighted)
+            if rank == 0, everywhere.trials != reported.trials {
+                reported = everywhere
+                progress(everywhere)
             }
-            if totals[2] == 0 { break }
+            if counts[3] == 0 { break }
         }
         return outcome.withLock { $0! }
     }
@@ -125,6 +131,14 @@ enum MPI {
         var send = values
         var receive = Array(repeating: Int64(0), count: values.count)
         check(MPI_Allreduce(&send, &receive, Int32(values.count), poolsim_mpi_long_long(),
+                            poolsim_mpi_sum(), poolsim_mpi_comm_world()), "MPI_Allreduce")
+        return receive
+    }
+
+    static func sumAcrossRanks(_ values: [Double]) -> [Double] {
+        var send = values
+        var receive = Array(repeating: 0.0, count: values.count)
+        check(MPI_Allreduce(&send, &receive, Int32(values.count), poolsim_mpi_double(),
                             poolsim_mpi_sum(), poolsim_mpi_comm_world()), "MPI_Allreduce")
         return receive
     }

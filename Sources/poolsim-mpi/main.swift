@@ -5,7 +5,6 @@ import ArgumentParser
 import CMPI
 import Foundation
 import PoolSimCLI
-import PoolSimReport
 
 /// Where this rank reports its own failure. Ranks other than 0 send their
 /// stdout to /dev/null and their stderr to a hidden file (`capture`), so that
@@ -105,25 +104,19 @@ if provided < poolsim_mpi_thread_funneled() {
 
 if rank != 0 {
     // Only rank 0 writes files and prints.
-    FileOutput.enabled = false
     RankStandardError.silence()
 }
-Execution.executor = MPIExecutor(rank: rank, size: size)
 
-do {
-    var command = try PoolSimCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
-    try command.run()
-    finish(rank: rank, size: size, code: 0)
-} catch {
-    // As ArgumentParser's own main: help and version on stdout, errors on stderr.
-    let code = PoolSimCommand.exitCode(for: error).rawValue
-    let message = PoolSimCommand.fullMessage(for: error)
-    if !message.isEmpty {
-        if code == 0 {
-            print(message)
-        } else {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-        }
-    }
-    finish(rank: rank, size: size, code: code)
+/// The poolsim commands under their MPI name.
+struct PoolSimMPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poolsim-mpi",
+        abstract: "Monte Carlo simulator for government loan risk-compensation pools, with trial blocks spread over MPI ranks.",
+        version: PoolSimCommand.version,
+        subcommands: PoolSimCommand.subcommands
+    )
 }
+
+let environment = CommandEnvironment(executor: MPIExecutor(rank: rank, size: size), writesFiles: rank == 0)
+let code = runCommand(PoolSimMPICommand.self, arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
+finish(rank: rank, size: size, code: code)

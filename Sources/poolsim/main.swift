@@ -1,3 +1,4 @@
+import Foundation
 import PoolSimCLI
 
-PoolSimCommand.main()
+exit(runCommand(PoolSimCommand.self, arguments: Array(CommandLine.arguments.dropFirst()), environment: CommandEnvironment()))

@@ -89,23 +89,28 @@ struct StatisticsTests {
         #expect(zip(records.exhaustionYear, required).filter { $0.0 == 0 }.allSatisfy { $0.1 <= 100 })
         // The balance for a ruin probability p is the (1 − p) quantile of the required pool.
         let sorted = required.sorted()
-        for (p, balance) in s.poolSize.required {
-            #expect(balance == Stat.percentile(sorted: sorted, 1 - p))
+        for required in s.poolSize.required {
+            #expect(required.initialBalance == Stat.percentile(sorted: sorted, 1 - required.ruinProbability))
         }
     }
 
-    @Test("the results document renders the same bytes after a parse")
+    @Test("the results document renders the same bytes after a parse, and decodes to the same values")
     func jsonRoundTrip() throws {
         let (records, banks) = Self.records(count: 300)
         let s = RunStatistics(records: records, banks: banks, initialBalance: 100)
         let metadata = RunMetadata(gslVersion: "2.7.1", rng: "mt19937", seed: 1, trials: 300, trialsRequested: 300, jobs: 1,
                                    scenarioName: "s", scenarioSHA256: "0", overrides: ["a=1"], stress: nil,
                                    createdAt: "2026-01-01T00:00:00Z", elapsedSeconds: 0.5, stopReason: .completed)
-        let text = ResultsDocument.json(metadata: metadata, statistics: s).rendered()
+        let text = RunResults(metadata: metadata, statistics: s).json()
         let parsed = try JSONValue(parsing: text)
         #expect(parsed.rendered() == text)
         #expect(parsed["schema_version"] == .int(1))
         #expect(parsed["summary"]?["claims_total"]?["percentiles"]?["p99.5"] != nil)
+        let decoded = try RunResults(json: text)
+        #expect(decoded.json() == text)
+        #expect(decoded.statistics.valueAtRisk(.p99) == s.valueAtRisk(.p99))
+        #expect(decoded.statistics.total(.claims) == s.total(.claims))
+        #expect(decoded.metadata.stress == nil && decoded.metadata.overrides == ["a=1"])
         let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(foundation?["by_bank"] as? [Any] != nil)
     }

@@ -3,94 +3,85 @@ import PoolSimCore
 import Testing
 @testable import PoolSimReport
 
-/// The analysis reports (compare, sweep, sensitivity), from small JSON values built by hand.
+/// The analysis reports (compare, sweep, sensitivity), from small results built by hand.
 struct AnalysisReportTests {
     static let awkward = "A <b>bold</b> & \"quoted\" 河北"
     static let awkwardEscaped = "A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; 河北"
 
-    // MARK: Building JSON
+    // MARK: Building results
 
-    /// A results document: the fixture's, renamed, with its claims scaled and its exhaustion probability set.
-    static func run(name: String, stress: String?, scale: Double, p: Double) throws -> JSONValue {
-        var text = Fixtures.text
-        text = text.replacingOccurrences(of: "\"scenario_name\": \"hebei-2022\"",
-                                         with: "\"scenario_name\": \(JSONValue.string(name).rendered(indent: false))")
-        text = text.replacingOccurrences(of: "\"stress\": null",
-                                         with: "\"stress\": \(stress.map { JSONValue.string($0).rendered(indent: false) } ?? "null")")
-        text = text.replacingOccurrences(of: "\"claims_total\": \(Fixtures.stat(146_778_264.72247687))",
-                                         with: "\"claims_total\": \(Fixtures.stat(146_778_264.72247687 * scale))")
-        text = text.replacingOccurrences(of: "\"estimate\": 0.765, \"ci_low\": 0.7494946988108554, \"ci_high\": 0.7798275113647218",
-                                         with: "\"estimate\": \(p), \"ci_low\": \(p - 0.02), \"ci_high\": \(p + 0.02)")
-        return try JSONValue(parsing: text)
+    /// A run: the fixture's, renamed, with its claims scaled and its exhaustion probability set.
+    static func run(name: String, stress: String?, scale: Double, p: Double) throws -> RunResults {
+        var results = try Fixtures.results
+        results.metadata.scenarioName = name
+        results.metadata.stress = stress
+        let claims = results.statistics.summary.total(.claims)
+        results.statistics.summary.totals[TotalQuantity.claims.rawValue] = Stat(
+            mean: claims.mean * scale, sd: claims.sd * scale, mcse: claims.mcse, min: claims.min * scale,
+            max: claims.max * scale, percentiles: claims.percentiles.map { $0 * scale })
+        results.statistics.summary.pExhaustion = ProbabilityEstimate(estimate: p, low: p - 0.02, high: p + 0.02)
+        return results
     }
 
-    static func delta(_ difference: Double, _ low: Double?, _ high: Double?) -> JSONValue {
-        .object([("difference", .number(difference)), ("ci_low", low.map(JSONValue.number) ?? .null),
-                 ("ci_high", high.map(JSONValue.number) ?? .null)])
-    }
-
-    static func comparison() throws -> JSONValue {
-        let statistics: [(String, JSONValue)] = HeadlineStatistic.allCases.map { statistic in
+    static func comparison(labels: [String] = ["hebei-2022", "hebei-2022 + severe-downturn"]) throws -> CompareResults {
+        let differences = HeadlineStatistic.allCases.map { statistic in
             switch statistic {
-            case .pExhaustion: (statistic.rawValue, delta(0.2545, 0.2354054, 0.2735945))
-            case .claimsVaR99, .claimsES99: (statistic.rawValue, delta(451_422_351.1, nil, nil))
-            default: (statistic.rawValue, delta(1_000_000, 900_000, 1_100_000))
+            case .pExhaustion: PairedDifference(difference: 0.2545, ciLow: 0.2354054, ciHigh: 0.2735945)
+            case .claimsVaR99, .claimsES99: PairedDifference(difference: 451_422_351.1, ciLow: nil, ciHigh: nil)
+            default: PairedDifference(difference: 1_000_000, ciLow: 900_000, ciHigh: 1_100_000)
             }
         }
-        return .object([
-            ("runs", .array([try run(name: "hebei-2022", stress: nil, scale: 1, p: 0.7395),
-                             try run(name: "hebei-2022", stress: "severe-downturn", scale: 2.5, p: 0.994)])),
-            ("deltas", .array([.object([("run", .string("hebei-2022 + severe-downturn")), ("versus", .string("hebei-2022")),
-                                        ("statistics", .object(statistics))])])),
-        ])
+        let runs = [try run(name: "hebei-2022", stress: nil, scale: 1, p: 0.7395),
+                    try run(name: "hebei-2022", stress: "severe-downturn", scale: 2.5, p: 0.994)]
+        return CompareResults(columns: zip(labels, runs).map { CompareResults.Column(label: $0, results: $1) },
+                              deltas: [CompareResults.Delta(run: labels[1], versus: labels[0], differences: differences)])
     }
 
-    static func summary(p: Double, unpaid: Double) -> JSONValue {
-        .object([
-            ("p_exhaustion", .object([("estimate", .number(p)), ("ci_low", .number(max(0, p - 0.02))),
-                                      ("ci_high", .number(min(1, p + 0.02)))])),
-            ("claims_total", .object([("mean", .number(146e6)), ("mcse", .number(1e6))])),
-            ("unpaid_total", .object([("mean", .number(unpaid)), ("mcse", .number(unpaid / 50))])),
-            ("claims_var", .object([("0.99", .number(287e6))])),
-            ("claims_es", .object([("0.99", .number(331e6))])),
-        ])
+    /// The fixture's summary with the exhaustion probability and mean unpaid claims set.
+    static func summary(p: Double, unpaid: Double) throws -> RunSummary {
+        var summary = try Fixtures.results.statistics.summary
+        summary.pExhaustion = ProbabilityEstimate(estimate: p, low: max(0, p - 0.02), high: min(1, p + 0.02))
+        summary.totals[TotalQuantity.unpaid.rawValue].mean = unpaid
+        summary.totals[TotalQuantity.unpaid.rawValue].mcse = unpaid / 50
+        return summary
     }
 
-    static func sweep(_ axes: [(String, [JSONValue])]) -> JSONValue {
-        var sets: [[(String, JSONValue)]] = [[]]
-        for (path, values) in axes { sets = sets.flatMap { prefix in values.map { prefix + [(path, $0)] } } }
-        return .object([
-            ("axes", .array(axes.map { .object([("path", .string($0.0)), ("values", .array($0.1))]) })),
-            ("trials", .int(1000)), ("seed", .int(7)),
-            ("points", .array(sets.enumerated().map { i, set in
-                let p = max(0, 0.9 - 0.2 * Double(i))
-                return .object([("set", .object(set)), ("headline", .object([("p_exhaustion", .number(p))])),
-                                ("summary", summary(p: p, unpaid: 5e7 * p))])
-            })),
-        ])
-    }
-
-    static func headline(p: Double, var99: Double) -> JSONValue {
-        .object(HeadlineStatistic.allCases.map {
-            ($0.rawValue, .number($0 == .pExhaustion ? p : $0 == .claimsVaR99 ? var99 : 1e8))
-        })
-    }
-
-    static func sensitivity() -> JSONValue {
-        func parameter(_ name: String, _ low: String, _ high: String, p: (Double, Double), v: (Double, Double)) -> JSONValue {
-            .object([("name", .string(name)), ("low_setting", .string(low)), ("high_setting", .string(high)),
-                     ("low", headline(p: p.0, var99: v.0)), ("high", headline(p: p.1, var99: v.1))])
+    /// Every combination of the axes' values, the first axis outermost, less likely to run dry point by point.
+    static func sweep(_ axes: [(path: String, values: [String])]) throws -> SweepResults {
+        var grid: [[SweepSetting]] = [[]]
+        for axis in axes {
+            grid = grid.flatMap { prefix in axis.values.map { prefix + [SweepSetting(path: axis.path, text: $0)] } }
         }
-        return .object([
-            ("trials", .int(1000)), ("seed", .int(20220126)),
-            ("caveat", .string("One-at-a-time swings <ignore> interactions & more.")),
-            ("base", headline(p: 0.742, var99: 287.6e6)),
-            ("parameters", .array([
-                parameter("PD", "0.5", "1.5", p: (0.094, 0.971), v: (156.8e6, 399.6e6)),
-                parameter("pool size", "0.8", "1.2", p: (0.899, 0.56), v: (287.6e6, 287.6e6)),
-                parameter(awkward, "1", "2", p: (0.7, 0.8), v: (100e6, 500e6)),
-            ])),
+        let points = try grid.enumerated().map { i, settings in
+            let p = max(0, 0.9 - 0.2 * Double(i))
+            let summary = try summary(p: p, unpaid: 5e7 * p)
+            return SweepResults.Point(settings: settings, headline: HeadlineValues(summary), summary: summary)
+        }
+        return SweepResults(scenarioName: "hebei-2022", axes: axes.map { SweepResults.Axis(path: $0.path, values: $0.values) },
+                            trials: 1000, seed: 7, points: points)
+    }
+
+    static func headline(p: Double, var99: Double) throws -> HeadlineValues {
+        var summary = try Fixtures.results.statistics.summary
+        summary.pExhaustion.estimate = p
+        summary.claimsVaR[TailLevel.p99.rawValue] = var99
+        return HeadlineValues(summary)
+    }
+
+    static func sensitivity() throws -> SensitivityResults {
+        func parameter(_ name: String, _ low: String, _ high: String, p: (Double, Double),
+                       v: (Double, Double)) throws -> SensitivityResults.Swing {
+            SensitivityResults.Swing(name: name, lowSetting: low, highSetting: high,
+                                     low: try headline(p: p.0, var99: v.0), high: try headline(p: p.1, var99: v.1))
+        }
+        var results = SensitivityResults(scenarioName: "hebei-2022", trials: 1000, seed: 20220126,
+                                         base: try headline(p: 0.742, var99: 287.6e6), parameters: [
+            try parameter("PD", "0.5", "1.5", p: (0.094, 0.971), v: (156.8e6, 399.6e6)),
+            try parameter("pool size", "0.8", "1.2", p: (0.899, 0.56), v: (287.6e6, 287.6e6)),
+            try parameter(awkward, "1", "2", p: (0.7, 0.8), v: (100e6, 500e6)),
         ])
+        results.caveat = "One-at-a-time swings <ignore> interactions & more."
+        return results
     }
 
     // MARK: Checks
@@ -113,7 +104,7 @@ struct AnalysisReportTests {
     }
 
     @Test func compareDrawsTheThreeChartsAndThePairedDifferences() throws {
-        let html = AnalysisReport.compare(try Self.comparison(), labels: ["hebei-2022", "hebei-2022 + severe-downturn"])
+        let html = AnalysisReport.compare(try Self.comparison())
         for name in ["compare-claims", "compare-balance", "compare-exhaustion"] {
             let svg = try Self.chart(name, in: html)
             #expect(svg.contains("line-1") || svg.contains("dot-1"), "chart \(name) does not draw the second run")
@@ -127,17 +118,20 @@ struct AnalysisReportTests {
         Self.isSelfContained(html)
     }
 
-    @Test func compareEscapesLabelsAndFallsBackToTheMetadata() throws {
-        let escaped = AnalysisReport.compare(try Self.comparison(), labels: [Self.awkward, "second"])
+    @Test func compareEscapesLabelsAndReadsThemBackFromTheJSON() throws {
+        let escaped = AnalysisReport.compare(try Self.comparison(labels: [Self.awkward, "second"]))
         #expect(escaped.contains(Self.awkwardEscaped))
         #expect(!escaped.contains("<b>bold</b>"))
-        let unlabelled = AnalysisReport.compare(try Self.comparison(), labels: [])
-        #expect(unlabelled.contains("hebei-2022 + severe-downturn"))
+        // analysis.json holds no labels of its own: they come back from the deltas.
+        let comparison = try Self.comparison()
+        let decoded = try JSONValueDecoder().decode(CompareResults.self, from: try JSONValueEncoder().encode(comparison))
+        let html = AnalysisReport.compare(decoded)
+        #expect(html.contains("hebei-2022 + severe-downturn"))
+        #expect(html == AnalysisReport.compare(comparison))
     }
 
     @Test func sweepOfOneKeyDrawsLineCharts() throws {
-        let json = Self.sweep([("pool.initial_balance", [.int(80_000_000), .int(110_000_000), .int(150_000_000)])])
-        let html = AnalysisReport.sweep(json)
+        let html = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["80000000", "110000000", "150000000"])]))
         let exhaustion = try Self.chart("sweep-exhaustion", in: html)
         #expect(exhaustion.contains("class=\"whisker\""))
         #expect(exhaustion.contains(">80 M<"))
@@ -148,9 +142,8 @@ struct AnalysisReportTests {
     }
 
     @Test func sweepOfTwoKeysDrawsHeatMaps() throws {
-        let json = Self.sweep([("pool.initial_balance", [.int(1_000_000), .int(2_000_000), .int(3_000_000)]),
-                               ("rules.shortfall", [.string("pro_rata"), .string(Self.awkward)])])
-        let html = AnalysisReport.sweep(json)
+        let html = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["1000000", "2000000", "3000000"]),
+                                                        ("rules.shortfall", ["pro_rata", Self.awkward])]))
         for name in ["sweep-exhaustion-heatmap", "sweep-unpaid-heatmap"] {
             let svg = try Self.chart(name, in: html)
             #expect(svg.components(separatedBy: "class=\"cell\" fill=\"#").count - 1 == 6 + 5, "six cells and five legend steps")
@@ -164,7 +157,7 @@ struct AnalysisReportTests {
     }
 
     @Test func sensitivityDrawsTornadosInOrderOfSwingWithTheCaveat() throws {
-        let html = AnalysisReport.sensitivity(Self.sensitivity())
+        let html = AnalysisReport.sensitivity(try Self.sensitivity())
         let exhaustion = try Self.chart("sensitivity-exhaustion", in: html)
         let var99 = try Self.chart("sensitivity-var", in: html)
         #expect(exhaustion.contains("low-setting") && exhaustion.contains("high-setting") && exhaustion.contains("base-line"))
@@ -182,23 +175,25 @@ struct AnalysisReportTests {
         Self.isSelfContained(html)
     }
 
-    @Test func survivesAlmostEmptyJSON() throws {
-        let empty = try JSONValue(parsing: "{}")
-        let compare = AnalysisReport.compare(empty, labels: [])
+    @Test func survivesAlmostEmptyResults() throws {
+        let compare = AnalysisReport.compare(CompareResults(columns: [], deltas: []))
         for name in ["compare-claims", "compare-balance", "compare-exhaustion"] { #expect(compare.contains("data-chart=\"\(name)\"")) }
-        let oneAxis = try JSONValue(parsing: #"{"axes": [{"path": "x", "values": [1, 2]}], "points": []}"#)
-        let sweep = AnalysisReport.sweep(oneAxis)
+        let oneAxis = [SweepResults.Axis(path: "x", values: ["1", "2"])]
+        let sweep = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: oneAxis, trials: 0, seed: 0, points: []))
         for name in ["sweep-exhaustion", "sweep-unpaid"] { #expect(sweep.contains("data-chart=\"\(name)\"")) }
-        let sensitivity = AnalysisReport.sensitivity(empty)
+        let noAxes = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: [], trials: 0, seed: 0, points: []))
+        let unknown = try Self.headline(p: .nan, var99: .nan)
+        let sensitivity = AnalysisReport.sensitivity(SensitivityResults(scenarioName: "", trials: 0, seed: 0,
+                                                                        base: unknown, parameters: []))
         for name in ["sensitivity-exhaustion", "sensitivity-var"] { #expect(sensitivity.contains("data-chart=\"\(name)\"")) }
         #expect(sensitivity.contains("interactions"))
-        for html in [compare, sweep, sensitivity, AnalysisReport.sweep(empty)] { Self.isSelfContained(html) }
+        for html in [compare, sweep, sensitivity, noAxes] { Self.isSelfContained(html) }
     }
 
     @Test func sharesThePageWithTheSingleRunReport() throws {
-        let single = HTMLReport.render(try Fixtures.document)
-        let sweep = AnalysisReport.sweep(Self.sweep([("x", [.int(1), .int(2)])]))
+        let single = HTMLReport.render(try Fixtures.results)
+        let sweep = AnalysisReport.sweep(try Self.sweep([("x", ["1", "2"])]))
         #expect(single.contains(ReportPage.stylesheet) && sweep.contains(ReportPage.stylesheet))
-        #expect(AnalysisReport.sensitivity(Self.sensitivity()) == AnalysisReport.sensitivity(Self.sensitivity()))
+        #expect(AnalysisReport.sensitivity(try Self.sensitivity()) == AnalysisReport.sensitivity(try Self.sensitivity()))
     }
 }

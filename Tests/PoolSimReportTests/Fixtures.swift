@@ -61,4 +61,8 @@ enum Fixtures {
     static var document: JSONValue {
         get throws { try JSONValue(parsing: text) }
     }
+
+    static var results: RunResults {
+        get throws { try RunResults(json: text) }
+    }
 }

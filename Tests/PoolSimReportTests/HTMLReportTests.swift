@@ -7,7 +7,7 @@ struct HTMLReportTests {
     static let chartNames = ["claims-distribution", "balance-fan", "exhaustion-by-year", "bank-claims", "pool-size"]
 
     @Test func hasTheFiveChartsEachWithATitle() throws {
-        let html = HTMLReport.render(try Fixtures.document)
+        let html = HTMLReport.render(try Fixtures.results)
         for name in Self.chartNames {
             let tag = try #require(html.range(of: "<svg class=\"chart\" data-chart=\"\(name)\""), "missing chart \(name)")
             let rest = html[tag.upperBound...]
@@ -19,7 +19,7 @@ struct HTMLReportTests {
     }
 
     @Test func fetchesNothingFromTheNetwork() throws {
-        let html = HTMLReport.render(try Fixtures.document)
+        let html = HTMLReport.render(try Fixtures.results)
         let withoutNamespaces = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         #expect(!withoutNamespaces.contains("http://"))
         #expect(!withoutNamespaces.contains("https://"))
@@ -30,7 +30,7 @@ struct HTMLReportTests {
     }
 
     @Test func headlineComesFirstWithTheNumbers() throws {
-        let html = HTMLReport.render(try Fixtures.document)
+        let html = HTMLReport.render(try Fixtures.results)
         let headline = try #require(html.range(of: "id=\"headline\""))
         let charts = try #require(html.range(of: "id=\"charts\""))
         let tables = try #require(html.range(of: "id=\"tables\""))
@@ -45,7 +45,7 @@ struct HTMLReportTests {
     }
 
     @Test func escapesTextFromTheDocument() throws {
-        let html = HTMLReport.render(try Fixtures.document)
+        let html = HTMLReport.render(try Fixtures.results)
         #expect(html.contains("中国建设银行 &lt;Hebei&gt; &amp; &quot;Co&quot;"))
         #expect(!html.contains("<Hebei>"))
     }
@@ -53,19 +53,37 @@ struct HTMLReportTests {
     @Test func saysWhenThePoolSizeIsNotAvailable() throws {
         var text = Fixtures.text
         text = text.replacingOccurrences(of: "\"available\": true", with: "\"available\": false")
-        let html = HTMLReport.render(try JSONValue(parsing: text))
+        let html = HTMLReport.render(try RunResults(json: text))
         #expect(html.contains("not available"))
         #expect(html.contains("leverage cap or a pool floor"))
         for name in Self.chartNames { #expect(html.contains("data-chart=\"\(name)\"")) }
     }
 
-    @Test func survivesAnAlmostEmptyDocument() throws {
-        let html = HTMLReport.render(try JSONValue(parsing: #"{"schema_version": 1, "summary": {}}"#))
+    @Test func survivesAlmostEmptyResults() throws {
+        let html = HTMLReport.render(try Self.almostEmpty())
         for name in Self.chartNames { #expect(html.contains("data-chart=\"\(name)\"")) }
         #expect(!html.contains(">nan") && !html.contains(" nan") && !html.contains("\"nan"))
     }
 
-    @Test func sameDocumentSameBytes() throws {
-        #expect(HTMLReport.render(try Fixtures.document) == HTMLReport.render(try Fixtures.document))
+    /// The fixture with no years, banks, scenario or pool sizes, and every number unknown.
+    static func almostEmpty() throws -> RunResults {
+        var results = try Fixtures.results
+        let unknown = Stat(mean: .nan, sd: .nan, mcse: .nan, min: .nan, max: .nan,
+                           percentiles: Percentile.allCases.map { _ in .nan })
+        results.statistics.summary = RunSummary(
+            pExhaustion: ProbabilityEstimate(estimate: .nan, low: .nan, high: .nan), pExhaustionByYear: [],
+            totals: TotalQuantity.allCases.map { _ in unknown },
+            claimsVaR: TailLevel.allCases.map { _ in .nan }, claimsES: TailLevel.allCases.map { _ in .nan })
+        results.statistics.byYear = []
+        results.statistics.byBank = []
+        results.statistics.poolSize.available = false
+        results.statistics.poolSize.required = []
+        results.statistics.poolSize.curve = []
+        results.scenario = nil
+        return results
+    }
+
+    @Test func sameResultsSameBytes() throws {
+        #expect(HTMLReport.render(try Fixtures.results) == HTMLReport.render(try Fixtures.results))
     }
 }

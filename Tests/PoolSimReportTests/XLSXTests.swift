@@ -30,7 +30,7 @@ struct XLSXTests {
     }
 
     @Test func packageHoldsTheOfficeOpenXMLParts() throws {
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: nil))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: nil))
         for name in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                      "xl/styles.xml", "docProps/app.xml", "docProps/core.xml"] {
             #expect(parts[name] != nil, "missing \(name)")
@@ -46,7 +46,7 @@ struct XLSXTests {
     }
 
     @Test func numbersAreStoredAsNumbersWithEveryDigit() throws {
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: nil))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: nil))
         let summary = try #require(parts["xl/worksheets/sheet1.xml"])
         #expect(summary.contains("<c r=\"C2\" s=\"2\"><v>146778264.72247687</v></c>"))
         #expect(summary.contains("<v>0.7494946988108554</v>"))
@@ -58,7 +58,7 @@ struct XLSXTests {
     }
 
     @Test func headerRowsAreBoldAndFrozen() throws {
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: Self.trialTable(count: 3)))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: Self.trialTable(count: 3)))
         for n in 1...7 {
             let sheet = try #require(parts["xl/worksheets/sheet\(n).xml"])
             #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
@@ -68,7 +68,7 @@ struct XLSXTests {
     }
 
     @Test func textIsEscapedAndChineseSurvives() throws {
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: nil))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: nil))
         let byBank = try #require(parts["xl/worksheets/sheet3.xml"])
         #expect(byBank.contains("中国建设银行 &lt;Hebei&gt; &amp; &quot;Co&quot;"))
         #expect(byBank.contains("华夏银行石家庄分行"))
@@ -76,7 +76,7 @@ struct XLSXTests {
     }
 
     @Test func inputsAndMetadataSheets() throws {
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: nil))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: nil))
         let inputs = try #require(parts["xl/worksheets/sheet5.xml"])
         #expect(inputs.contains("pool.initial_balance"))
         #expect(inputs.contains("banks[0].name"))
@@ -89,22 +89,22 @@ struct XLSXTests {
 
     @Test func trialsSheetIsCutAtTheRowLimitAndSaysSo() throws {
         let table = Self.trialTable(count: 10)
-        let parts = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: table, rowLimit: 5))
+        let parts = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: table, rowLimit: 5))
         let trials = try #require(parts["xl/worksheets/sheet7.xml"])
         #expect(trials.contains("<row r=\"5\">"))
         #expect(!trials.contains("<row r=\"6\">"))
         #expect(trials.contains("first 4 of 10 trials"))
         #expect(parts["xl/worksheets/sheet6.xml"]?.contains("first 4 of 10 trials") == true)
 
-        let whole = try Self.parts(XLSXExport.workbook(Fixtures.document, trials: table))
+        let whole = try Self.parts(XLSXExport.workbook(Fixtures.results, trials: table))
         #expect(whole["xl/worksheets/sheet7.xml"]?.contains("<row r=\"11\">") == true)
         #expect(whole["xl/worksheets/sheet7.xml"]?.contains("<v>1009.5</v>") == true)
         #expect(whole["xl/worksheets/sheet6.xml"]?.contains("trials_sheet") == false)
     }
 
-    @Test func sameDocumentSameBytes() throws {
-        let first = try XLSXExport.workbook(Fixtures.document, trials: nil)
-        let second = try XLSXExport.workbook(Fixtures.document, trials: nil)
+    @Test func sameResultsSameBytes() throws {
+        let first = try XLSXExport.workbook(Fixtures.results, trials: nil)
+        let second = try XLSXExport.workbook(Fixtures.results, trials: nil)
         #expect(first == second)
     }
 

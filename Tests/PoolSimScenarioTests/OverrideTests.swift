@@ -59,9 +59,18 @@ import Testing
             --set seed: error: --set expects PATH=VALUE
               hint: e.g. --set pool.initial_balance=150000000
             --set pool.shortfall=[1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)
-            --set pool.initial_balance=-1: error: initial_balance must be ≥ 0, got -1 (pool.initial_balance)
+            --set pool.initial_balance=-1: error: initial_balance must be in [0, 10¹⁵], got -1 (pool.initial_balance)
             --set compensation.ratio=2: error: ratio must be in [0, 1], got 2 (compensation.ratio)
             """)
+    }
+
+    @Test("money is bounded, so that no amount that passes validation can overflow a report")
+    func moneyIsBounded() {
+        let (kind, text) = Fixtures.diagnostics("small.yaml", overrides: ["pool.initial_balance=1e300"])
+        #expect(kind == .invalid)
+        #expect(text == "--set pool.initial_balance=1e300: error: initial_balance must be in [0, 10¹⁵], got 1e+300 (pool.initial_balance)")
+        let (largest, _) = Fixtures.diagnostics("small.yaml", overrides: ["pool.initial_balance=1e15"])
+        #expect(largest == nil)
     }
 
     @Test func unknownStressListsTheKnownOnes() {
