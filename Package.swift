@@ -59,6 +59,7 @@ let targets: [Target] = [
     .testTarget(name: "PoolSimCoreTests", dependencies: ["PoolSimCore"]),
     .testTarget(name: "PoolSimReportTests", dependencies: ["PoolSimReport"]),
     .testTarget(name: "PoolSimAppTests", dependencies: ["PoolSimApp"]),
+    .testTarget(name: "PoolSimCLITests", dependencies: ["PoolSimCLI"]),
     .testTarget(
         name: "PoolSimScenarioTests",
         dependencies: ["PoolSimScenario"],

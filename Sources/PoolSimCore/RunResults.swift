@@ -70,14 +70,14 @@ public struct ScenarioRecord: Sendable, Codable {
     public var description: String?
     public var horizonYears: Int?
     public var initialBalance: Double?
-    public var copula: String?
+    public var copula: Copula?
 
     public init(document: JSONValue, scenario: Scenario) {
         self.document = document
         description = scenario.description
         horizonYears = scenario.horizonYears
         initialBalance = scenario.pool.initialBalance
-        copula = scenario.defaultModel.copula.rawValue
+        copula = scenario.defaultModel.copula
     }
 
     enum Keys: String, CodingKey {
@@ -98,8 +98,8 @@ public struct ScenarioRecord: Sendable, Codable {
         horizonYears = try? c.decodeIfPresent(Int.self, forKey: .horizonYears)
         initialBalance = try? c.nestedContainer(keyedBy: Keys.self, forKey: .pool)
             .decodeIfPresent(Double.self, forKey: .initialBalance)
-        copula = try? c.nestedContainer(keyedBy: Keys.self, forKey: .defaultModel)
-            .decodeIfPresent(String.self, forKey: .copula)
+        copula = (try? c.nestedContainer(keyedBy: Keys.self, forKey: .defaultModel)
+            .decodeIfPresent(String.self, forKey: .copula)).flatMap { $0.flatMap(Copula.init(rawValue:)) }
     }
 }
 
@@ -157,7 +157,7 @@ public struct RunMetadata: Sendable, Codable {
         self.defaultsFile = defaultsFile
     }
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case toolVersion = "tool_version", gslVersion = "gsl_version", rng, seed, trials
         case trialsRequested = "trials_requested", jobs, scenarioName = "scenario_name"
         case scenarioSHA256 = "scenario_sha256", overrides, stress, createdAt = "created_at"

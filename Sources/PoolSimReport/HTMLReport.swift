@@ -414,7 +414,8 @@ private struct Report {
         var facts: [(String, String)] = [("scenario", scenarioName),
                                          ("overrides (--set)", overrides.isEmpty ? "none" : overrides.joined(separator: "; "))]
         // Then every other key of the metadata, as results.json writes it.
-        for (key, value) in XLSXExport.fields(of: metadata) where key != "scenario_name" && key != "overrides" {
+        let shownAbove = [RunMetadata.CodingKeys.scenarioName, .overrides].map(\.stringValue)
+        for (key, value) in XLSXExport.fields(of: metadata) where !shownAbove.contains(key) {
             facts.append((key.replacingOccurrences(of: "_", with: " "), value == .null ? "none" : CSVExport.cell(value)))
         }
         for (key, value) in facts {
@@ -437,10 +438,9 @@ private struct Report {
 
     var copulaSentence: String {
         switch scenario?.copula {
-        case "gaussian"?: "This run uses the Gaussian copula."
-        case "t"?: "This run uses a t copula, in which a common shock makes joint defaults more likely still."
-        case "creditriskplus"?: "This run uses CreditRisk+ instead: gamma-distributed sector factors scale each loan's default probability."
-        case let other?: "This run uses the \(Self.esc(other)) copula."
+        case .gaussian?: "This run uses the Gaussian copula."
+        case .t?: "This run uses a t copula, in which a common shock makes joint defaults more likely still."
+        case .creditriskplus?: "This run uses CreditRisk+ instead: gamma-distributed sector factors scale each loan's default probability."
         case nil: ""
         }
     }
