@@ -13,9 +13,10 @@ TEST_FLAGS := -c release -Xswiftc -enable-testing
 bootstrap:
 	@scripts/bootstrap
 
-# The report test renders the HTML report in a headless browser.
+# The report tests render the HTML reports in a headless browser; the workbook
+# tests open the workbooks in LibreOffice.
 bootstrap-test:
-	@scripts/bootstrap browser
+	@scripts/bootstrap browser office
 
 build: bootstrap
 	$(SWIFT) build

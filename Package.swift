@@ -23,11 +23,13 @@ let targets: [Target] = [
     .target(name: "PoolSimRandom", dependencies: ["CGSL"]),
     // Scenario values, pool rules, engine, statistics. No files, no printing, no clocks.
     .target(name: "PoolSimCore", dependencies: ["PoolSimRandom"]),
+    // The message catalogue: every text a person reads, in English and Chinese, by stable key.
+    .target(name: "PoolSimText"),
     // Scenario files (YAML, TOML, JSON), loan tapes, defaults files, diagnostics.
     .target(
         name: "PoolSimScenario",
         dependencies: [
-            "PoolSimCore",
+            "PoolSimCore", "PoolSimText",
             .product(name: "Yams", package: "Yams"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]
@@ -36,18 +38,18 @@ let targets: [Target] = [
     .target(
         name: "PoolSimReport",
         dependencies: [
-            "PoolSimCore",
+            "PoolSimCore", "PoolSimText",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]
     ),
     // The jobs (run, replay, size, compare, sweep, sensitivity, report) from typed
     // requests to typed results, with the executor, progress and cancellation as values.
-    .target(name: "PoolSimApp", dependencies: ["PoolSimCore", "PoolSimScenario", "PoolSimReport"]),
+    .target(name: "PoolSimApp", dependencies: ["PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport"]),
     // The commands: parse arguments, call the jobs, print.
     .target(
         name: "PoolSimCLI",
         dependencies: [
-            "PoolSimApp", "PoolSimCore", "PoolSimScenario", "PoolSimReport",
+            "PoolSimApp", "PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -59,6 +61,7 @@ let targets: [Target] = [
     .testTarget(name: "PoolSimCoreTests", dependencies: ["PoolSimCore"]),
     .testTarget(name: "PoolSimReportTests", dependencies: ["PoolSimReport"]),
     .testTarget(name: "PoolSimAppTests", dependencies: ["PoolSimApp"]),
+    .testTarget(name: "PoolSimTextTests", dependencies: ["PoolSimText"]),
     .testTarget(name: "PoolSimCLITests", dependencies: ["PoolSimCLI"]),
     .testTarget(
         name: "PoolSimScenarioTests",

@@ -33,3 +33,22 @@ def without_run_metadata(document):
     for key in RUN_METADATA:
         document["metadata"].pop(key, None)
     return document
+
+
+def libreoffice_csv(workbook, outdir):
+    """The first sheet of `workbook` as LibreOffice converts it to CSV (UTF-8); the test fails in CI
+    and is skipped elsewhere when LibreOffice is not installed (scripts/bootstrap office installs it)."""
+    import shutil
+    import pytest
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed (scripts/bootstrap office installs it)")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    result = subprocess.run(
+        [office, f"-env:UserInstallation=file://{Path(outdir) / 'profile'}", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(outdir), str(workbook)],
+        capture_output=True, text=True, timeout=300)
+    converted = Path(outdir) / (Path(workbook).stem + ".csv")
+    assert converted.is_file(), f"LibreOffice did not convert the workbook:\n{result.stdout}\n{result.stderr}"
+    return converted.read_text(encoding="utf-8")

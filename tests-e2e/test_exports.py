@@ -10,6 +10,7 @@ import pytest
 openpyxl = pytest.importorskip("openpyxl")
 
 from conftest import SCENARIO, TRIALS, run_poolsim
+from poolsim_cli import libreoffice_csv
 
 STAT_COLUMNS = ["mean", "sd", "mcse", "min", "max"]
 PERCENTILES = ["p1", "p5", "p25", "p50", "p75", "p95", "p99", "p99.5", "p99.9"]
@@ -274,17 +275,7 @@ def test_export_chooses_formats(poolsim_binary, tmp_path):
 
 
 def test_libreoffice_opens_the_workbook(results_dir, tmp_path):
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    profile = tmp_path / "profile"
-    result = subprocess.run(
-        [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-         "--outdir", str(tmp_path), str(results_dir / "results.xlsx")],
-        capture_output=True, text=True, timeout=300)
-    converted = tmp_path / "results.csv"
-    assert converted.is_file(), f"LibreOffice did not convert the workbook:\n{result.stdout}\n{result.stderr}"
-    rows = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(libreoffice_csv(results_dir / "results.xlsx", tmp_path))))
     assert rows[0][:3] == ["quantity", "unit", "mean"]
     claims = next(r for r in rows if r and r[0] == "claims_total")
     mean = load(results_dir)["summary"]["claims_total"]["mean"]

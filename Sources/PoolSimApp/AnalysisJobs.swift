@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 import PoolSimReport
 import PoolSimScenario
 
@@ -23,9 +24,9 @@ public struct CompareRequest: Sendable {
     }
 
     public func validate() throws(AppError) {
-        guard !scenarios.isEmpty else { throw .usage("give at least one scenario") }
+        guard !scenarios.isEmpty else { throw .usage(Message(RequestText.compareNoScenario)) }
         guard scenarios.count + stresses.count >= 2 else {
-            throw .usage("compare needs two columns at least: several scenarios, or a scenario and --stress NAME")
+            throw .usage(Message(RequestText.compareColumns))
         }
         try simulation.validate()
     }
@@ -82,7 +83,7 @@ public enum CompareJob {
             CompareResults.Column(label: $0.label, results: $1.results)
         }, deltas: deltas)
         try output.writeAnalysis("\(first.name) compare", json: results, tables: [AnalysisExport.compare(results)],
-                                 html: AnalysisReport.compare(results))
+                                 html: AnalysisReport.compare(results, language: request.output.language))
         return CompareOutcome(results: results, directory: output.path)
     }
 
@@ -114,20 +115,20 @@ public struct SweepRequest: Sendable {
     /// A grid as given on the command line: `PATH=V1,V2,…`.
     public static func axis(parsing text: String) throws(AppError) -> SweepResults.Axis {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            throw .usage("--grid needs PATH=V1,V2,…, got '\(text)'")
+            throw .usage(Message(RequestText.gridSyntax, ["text": text]))
         }
         let values = text[text.index(after: equals)...].split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard !values.isEmpty, !values.contains(where: \.isEmpty) else {
-            throw .usage("--grid \(text[..<equals]) needs a comma-separated list of values")
+            throw .usage(Message(RequestText.gridValues, ["path": String(text[..<equals])]))
         }
         return SweepResults.Axis(path: String(text[..<equals]), values: values)
     }
 
     public func validate() throws(AppError) {
-        guard (1...2).contains(axes.count) else { throw .usage("give one or two --grid options") }
-        if axes.count == 2, axes[0].path == axes[1].path { throw .usage("the two grids name the same key") }
+        guard (1...2).contains(axes.count) else { throw .usage(Message(RequestText.gridCount)) }
+        if axes.count == 2, axes[0].path == axes[1].path { throw .usage(Message(RequestText.gridSameKey)) }
         try simulation.validate()
     }
 }
@@ -165,7 +166,7 @@ public enum SweepJob {
             results.points.append(SweepResults.Point(settings: point.settings, headline: HeadlineValues(summary), summary: summary))
         }
         try output.writeAnalysis("\(base.scenario.name) sweep", json: results, tables: [AnalysisExport.sweep(results)],
-                                 html: AnalysisReport.sweep(results))
+                                 html: AnalysisReport.sweep(results, language: request.output.language))
         return SweepOutcome(results: results, directory: output.path)
     }
 }
@@ -194,14 +195,14 @@ public struct SensitivityRequest: Sendable {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         let settings = parts.count == 2 ? parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
         guard parts.count == 2, settings.count == 2, !settings.contains(where: \.isEmpty) else {
-            throw .usage("--vary needs NAME=LOW,HIGH, got '\(text)'")
+            throw .usage(Message(RequestText.varySyntax, ["text": text]))
         }
         let builtIn: [String: SensitivityParameter.Kind] = [
             "pd": .pdFactor, "correlation": .correlationFactor, "lgd": .lgdShift, "ratio": .ratioFactor, "pool": .poolFactor,
         ]
         if let kind = builtIn[parts[0]] {
             guard settings.allSatisfy({ Double($0) != nil }) else {
-                throw .usage("--vary \(parts[0]) takes two numbers, got '\(parts[1])'")
+                throw .usage(Message(RequestText.varyNumbers, ["name": parts[0], "text": parts[1]]))
             }
             return SensitivityParameter(name: parts[0], kind: kind, low: settings[0], high: settings[1])
         }
@@ -230,7 +231,7 @@ public enum SensitivityJob {
                     loaded = try request.scenario.adding(overrides: ["\(path)=\(setting)"]).load(context)
                 } else {
                     guard let factor = Double(setting) else {
-                        throw .usage("--vary \(parameter.name) takes two numbers, got '\(setting)'")
+                        throw .usage(Message(RequestText.varyNumbers, ["name": parameter.name, "text": setting]))
                     }
                     loaded = LoadedScenario(
                         scenario: parameter.apply(factor, to: base.scenario), path: base.path,
@@ -255,7 +256,7 @@ public enum SensitivityJob {
         let results = SensitivityResults(scenarioName: base.scenario.name, trials: settings.trials, seed: settings.seed,
                                          base: headlines[0], parameters: swings)
         try output.writeAnalysis("\(base.scenario.name) sensitivity", json: results,
-                                 tables: [AnalysisExport.sensitivity(results)], html: AnalysisReport.sensitivity(results))
+                                 tables: [AnalysisExport.sensitivity(results)], html: AnalysisReport.sensitivity(results, language: request.output.language))
         return SensitivityOutcome(results: results, directory: output.path)
     }
 }

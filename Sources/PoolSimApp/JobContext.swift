@@ -1,7 +1,9 @@
 import Foundation
 import PoolSimCore
 import PoolSimRandom
+import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 import Synchronization
 
 /// How the trial blocks of a simulation are executed: on this machine's
@@ -87,18 +89,30 @@ public struct SimulationProgress: Sendable {
 }
 
 /// A message for the user that is not an error.
-public enum JobNotice: Sendable, CustomStringConvertible {
+public enum JobNotice: Sendable, Equatable {
     /// A run was stopped; its statistics rest on the trials finished.
     case interruptedSummarising(trials: Int)
     /// The importance-sampling weights should not be trusted.
-    case importanceDegenerate(reason: String)
+    case importanceDegenerate(reason: DegenerateWeights)
 
-    public var description: String {
+    static func text(_ reason: DegenerateWeights, _ language: Language) -> String {
+        switch reason {
+        case .notFinite: RunText.weightsNotFinite.text(language)
+        case let .fewExhaustedTrials(ess):
+            RunText.weightsFewExhaustedTrials.text(language, ["trials": NumberFormat.fixed(ess, digits: 1)])
+        case let .oneTrialDominates(share):
+            RunText.weightsOneTrialDominates.text(language, ["share": NumberFormat.percent(share, digits: 0)])
+        case let .meanWeightFarFromOne(mean):
+            RunText.weightsMeanFarFromOne.text(language, ["mean": NumberFormat.fixed(mean, digits: 3)])
+        }
+    }
+
+    public func rendered(_ language: Language) -> String {
         switch self {
-        case let .interruptedSummarising(trials): "interrupted: summarising the \(trials) trials finished"
+        case let .interruptedSummarising(trials):
+            RunText.interruptedSummarising.text(language, ["trials": String(trials)])
         case let .importanceDegenerate(reason):
-            "warning: importance sampling is degenerate: \(reason); its estimates are not reliable. "
-                + "Run without --importance, or with more trials."
+            RunText.importanceDegenerate.text(language, ["reason": Self.text(reason, language)])
         }
     }
 }

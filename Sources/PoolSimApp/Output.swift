@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 import PoolSimReport
 
 /// A results directory a job writes into, or nothing on processes that do
@@ -66,7 +67,7 @@ struct OutputTarget {
                                     to: table.name + ".csv")
             }
             if formats.contains(.xlsx), !tables.isEmpty {
-                try directory.write(XLSXExport.workbook(tables: tables.map { (name: $0.name, rows: $0.rows) }, title: title),
+                try directory.write(XLSXExport.workbook(tables: tables, title: title, language: plan.language),
                                     to: "analysis.xlsx")
             }
             if formats.contains(.html), let html { try directory.write(html, to: "report.html") }

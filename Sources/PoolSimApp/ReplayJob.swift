@@ -2,6 +2,7 @@ import Foundation
 import PoolSimCore
 import PoolSimRandom
 import PoolSimScenario
+import PoolSimText
 
 /// `replay`: the pool rules on a given list of defaults, without randomness.
 public struct ReplayRequest: Sendable {
@@ -64,7 +65,8 @@ public enum ReplayJob {
         rules.settle(replayed.defaults, into: &outcome, scratch: &scratch)
         let uncovered = scratch.uncoveredDefaults.map { k in
             let event = replayed.defaults[k]
-            return Diagnostic(.warning, "loan '\(portfolio.loans[event.loan].id)' was not covered in year \(event.year); its default makes no claim",
+            return Diagnostic(.warning, Message(RunText.uncoveredDefault, ["loan": portfolio.loans[event.loan].id,
+                                                                           "year": String(event.year)]),
                               at: SourceLocation(file: replayed.file, line: replayed.lines[k]), keyPath: "loan_id")
         }
         if !uncovered.isEmpty { context.events(.warnings(uncovered)) }

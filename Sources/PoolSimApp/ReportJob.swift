@@ -1,6 +1,7 @@
 import Foundation
 import PoolSimCore
 import PoolSimReport
+import PoolSimText
 
 /// `report`: a run's exports rebuilt from its saved results.json.
 public struct ReportRequest: Sendable {
@@ -9,11 +10,15 @@ public struct ReportRequest: Sendable {
     /// What to rebuild; results.json is the input and never rewritten.
     public var formats: [ExportFormat]
     public var byteOrderMark: Bool
+    /// The language of the rebuilt report and workbook.
+    public var language: Language
 
-    public init(directory: String, formats: [ExportFormat] = [.csv, .xlsx, .html], byteOrderMark: Bool = true) {
+    public init(directory: String, formats: [ExportFormat] = [.csv, .xlsx, .html], byteOrderMark: Bool = true,
+                language: Language = .en) {
         self.directory = directory
         self.formats = formats
         self.byteOrderMark = byteOrderMark
+        self.language = language
     }
 }
 
@@ -34,7 +39,8 @@ public enum ReportJob {
         do {
             let written = try Exporter.write(results, trials: nil, to: directory,
                                              options: Exporter.Options(formats: request.formats.filter { $0 != .json },
-                                                                       byteOrderMark: request.byteOrderMark))
+                                                                       byteOrderMark: request.byteOrderMark,
+                                                                       language: request.language))
             return ReportOutcome(results: results, written: written)
         } catch {
             throw .output(error)
@@ -45,26 +51,26 @@ public enum ReportJob {
     public static func load(_ directory: ResultsDirectory) throws(AppError) -> RunResults {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .missing("\(directory.path): no such results directory")
+            throw .missing(Message(RequestText.noResultsDirectory, ["path": directory.path]))
         }
         let path = directory.file("results.json")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .missing("\(path) does not exist; `poolsim run --export json` writes it")
+            throw .missing(Message(RequestText.noResultsFile, ["path": path]))
         }
         let document: JSONValue
         do {
             document = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
         } catch {
-            throw .invalidResults("\(path): \(error.description)")
+            throw .invalidResults(Message(RequestText.invalidResultsJSON, ["path": path, "detail": error.description]))
         }
         guard case let .object(members) = document, members.contains(where: { $0.0 == "schema_version" }),
               members.contains(where: { $0.0 == "summary" }) else {
-            throw .invalidResults("\(path) is not a PoolSim results document (no schema_version or summary)")
+            throw .invalidResults(Message(RequestText.notResultsDocument, ["path": path]))
         }
         do {
             return try JSONValueDecoder().decode(RunResults.self, from: document)
         } catch {
-            throw .invalidResults("\(path): \(ResultsDecodingError(error))")
+            throw .invalidResults(Message(RequestText.unreadableResults, ["path": path, "detail": "\(ResultsDecodingError(error))"]))
         }
     }
 }

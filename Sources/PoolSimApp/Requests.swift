@@ -3,6 +3,7 @@ import PoolSimCore
 import PoolSimRandom
 import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 
 /// Where a scenario comes from, and what to change in it before validation.
 public struct ScenarioInput: Sendable {
@@ -85,8 +86,8 @@ public struct SimulationOptions: Sendable {
 
     /// Refuses values no run can use (exit 64).
     public func validate() throws(AppError) {
-        if let trials, trials < 1 { throw .usage("--trials must be at least 1, got \(trials)") }
-        if jobs < 1 { throw .usage("--jobs must be at least 1, got \(jobs)") }
+        if let trials, trials < 1 { throw .usage(Message(RequestText.trialsTooFew, ["value": String(trials)])) }
+        if jobs < 1 { throw .usage(Message(RequestText.jobsTooFew, ["value": String(jobs)])) }
     }
 
     public func settings(for scenario: Scenario) -> SimulationSettings {
@@ -107,15 +108,20 @@ public struct OutputPlan: Sendable {
     public var perTrial: Bool
     /// Start CSV files with a UTF-8 byte-order mark (for Excel).
     public var byteOrderMark: Bool
+    /// The language of the reports and workbooks; results.json and the CSV files do not depend on it.
+    public var language: Language
 
     public init(directory: String? = nil, force: Bool = false, formats: [ExportFormat] = ExportFormat.allCases,
-                perTrial: Bool = false, byteOrderMark: Bool = true) {
+                perTrial: Bool = false, byteOrderMark: Bool = true, language: Language = .en) {
         self.directory = directory
         self.force = force
         self.formats = formats
         self.perTrial = perTrial
         self.byteOrderMark = byteOrderMark
+        self.language = language
     }
 
-    var exporterOptions: Exporter.Options { Exporter.Options(formats: formats, byteOrderMark: byteOrderMark) }
+    var exporterOptions: Exporter.Options {
+        Exporter.Options(formats: formats, byteOrderMark: byteOrderMark, language: language)
+    }
 }

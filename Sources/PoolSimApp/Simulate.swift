@@ -3,6 +3,7 @@ import PoolSimCore
 import PoolSimRandom
 import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 
 /// A finished simulation: its results, and the per-trial values they rest on.
 public struct FinishedRun: Sendable {
@@ -29,7 +30,8 @@ struct PreparedRun {
         do {
             simulation = try Simulation(scenario: scenario, loans: portfolio.loans)
         } catch {
-            throw .input(InputError(.invalid, [Diagnostic(.error, error.description, at: SourceLocation(file: loaded.path))]))
+            throw .input(InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.modelInvalid, ["detail": error.description]),
+                                                          at: SourceLocation(file: loaded.path))]))
         }
         self.loaded = loaded
         self.settings = settings
@@ -43,7 +45,8 @@ struct PreparedRun {
         do {
             simulation = try Simulation(scenario: scenario, loans: base.simulation.loans)
         } catch {
-            throw .input(InputError(.invalid, [Diagnostic(.error, error.description, at: SourceLocation(file: base.loaded.path))]))
+            throw .input(InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.modelInvalid, ["detail": error.description]),
+                                                          at: SourceLocation(file: base.loaded.path))]))
         }
         loaded = base.loaded
         settings = base.settings
@@ -58,9 +61,8 @@ struct PreparedRun {
         let budget = Double(ProcessInfo.processInfo.physicalMemory) * 0.6
         guard needed <= budget else {
             let most = Int(budget / (Double(perTrial) * 1.2))
-            throw .usage("\(trials) trials would keep about \(Int(needed / 1e9)) GB of per-trial values in memory, "
-                + "more than this machine can spare; run at most \(most) trials here, or on a machine with more "
-                + "memory (poolsim-mpi spreads the time of a run over ranks, not its memory)")
+            throw .usage(Message(RunText.trialsTooMany, ["trials": String(trials), "gigabytes": String(Int(needed / 1e9)),
+                                                         "most": String(most)]))
         }
     }
 
@@ -101,7 +103,7 @@ struct PreparedRun {
         let result = simulate(simulation, settings, label: label, context: context)
         let elapsed = Date().timeIntervalSince(started)
         guard result.records.count > 0 else {
-            throw .interrupted("interrupted before any trial finished; nothing written")
+            throw .interrupted(Message(RunText.interruptedNothingWritten))
         }
         if result.interrupted { context.events(.notice(.interruptedSummarising(trials: result.records.count))) }
         let statistics = RunStatistics(records: result.records, banks: scenario.banks,

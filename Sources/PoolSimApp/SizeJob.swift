@@ -1,6 +1,7 @@
 import PoolSimCore
 import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 
 /// `size`: the initial balance that keeps P(exhaustion within the horizon) at or below each target.
 public struct SizeRequest: Sendable {
@@ -19,9 +20,9 @@ public struct SizeRequest: Sendable {
     }
 
     public func validate() throws(AppError) {
-        guard !ruinProbabilities.isEmpty else { throw .usage("give at least one --ruin P") }
+        guard !ruinProbabilities.isEmpty else { throw .usage(Message(RequestText.ruinMissing)) }
         for p in ruinProbabilities where !(p > 0 && p < 1) {
-            throw .usage("--ruin must be a probability strictly between 0 and 1, got \(p)")
+            throw .usage(Message(RequestText.ruinRange, ["value": "\(p)"]))
         }
         try simulation.validate()
     }

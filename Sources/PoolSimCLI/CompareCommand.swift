@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolSimApp
 import PoolSimCore
 import PoolSimReport
+import PoolSimText
 
 struct CompareCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -25,19 +26,22 @@ struct CompareCommand: JobCommand {
 
     @OptionGroup var simulation: SimulationOptionGroup
     @OptionGroup var output: OutputOptions
+    @OptionGroup var languageOption: LanguageOption
 
     var request: CompareRequest {
         CompareRequest(scenarios: scenarios.map { .file($0, overrides: overrides) }, stresses: stresses,
-                       simulation: simulation.options, output: output.plan)
+                       simulation: simulation.options, output: output.plan(languageOption.language))
     }
 
-    func validate() throws { try usage { try request.validate() } }
+    func validate() throws { try usage(languageOption.language) { try request.validate() } }
 
     func run(in environment: CommandEnvironment) throws {
-        let outcome = try perform(environment, quiet: output.quiet) { context throws(AppError) in
+        let language = languageOption.language
+        let outcome = try perform(environment, quiet: output.quiet, language: language) { context throws(AppError) in
             try CompareJob.run(request, context: context)
         }
-        output.printResult(json: { JSONValueEncoder().text(outcome.results) },
-                           table: { AnalysisExport.compareTable(outcome.results) }, directory: outcome.directory)
+        output.printResult(language, json: { JSONValueEncoder().text(outcome.results) },
+                           table: { AnalysisExport.compareTable(outcome.results, language: language) },
+                           directory: outcome.directory)
     }
 }

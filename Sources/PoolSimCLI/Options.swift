@@ -5,6 +5,7 @@ import PoolSimCore
 import PoolSimRandom
 import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 
 // MARK: - Option values
 
@@ -15,6 +16,7 @@ extension GeneratorType: ExpressibleByArgument {
 }
 
 extension SamplingMethod: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 extension ImportanceMode: ExpressibleByArgument {}
 
 /// What goes to stdout.
@@ -42,6 +44,15 @@ struct ExportList: ExpressibleByArgument {
 
 // MARK: - Option groups
 
+/// `--lang`: the language of everything a person reads.
+struct LanguageOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of what people read: zh (中文) or en (default: POOLSIM_LANG, then the locale, else en).",
+                               valueName: "LANG"))
+    var lang: Language?
+
+    var language: Language { Language.resolve(lang, environment: ProcessInfo.processInfo.environment) }
+}
+
 /// The options every command that reads a scenario shares: `--set` and `--stress`.
 struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("set"),
@@ -56,13 +67,13 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads and validates a scenario for the commands that only read it;
     /// warnings and errors go to stderr, errors exit 65 (66 for a missing file).
-    func load(_ path: String) throws -> LoadedScenario {
+    func load(_ path: String, _ language: Language) throws -> LoadedScenario {
         do {
             let loaded = try ScenarioLoader.load(path: path, overrides: overrides, stress: stress)
-            printDiagnostics(loaded.warnings)
+            printDiagnostics(loaded.warnings, language)
             return loaded
         } catch {
-            printDiagnostics(error.diagnostics)
+            printDiagnostics(error.diagnostics, language)
             throw ExitCode(AppError.input(error).exitCode)
         }
     }
@@ -93,7 +104,7 @@ struct SimulationOptionGroup: ParsableArguments {
         SimulationOptions(trials: trials, seed: seed, generator: rng, jobs: jobs, method: method, importance: importance)
     }
 
-    func validate() throws { try usage { try options.validate() } }
+
 }
 
 /// Options of every command that writes a results directory.
@@ -119,22 +130,23 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "No progress reports.")
     var quiet = false
 
-    var plan: OutputPlan {
-        OutputPlan(directory: out, force: force, formats: export.formats, perTrial: perTrial, byteOrderMark: !noBom)
+    func plan(_ language: Language) -> OutputPlan {
+        OutputPlan(directory: out, force: force, formats: export.formats, perTrial: perTrial, byteOrderMark: !noBom,
+                   language: language)
     }
 
     /// The results as a table or JSON on stdout, then where the files went.
-    func printResult(json: () -> String, table: () -> String, directory: String) {
+    func printResult(_ language: Language, json: () -> String, table: () -> String, directory: String) {
         print(format == .json ? json() : table(), terminator: "")
-        if !quiet { note("results written to \(directory)") }
+        if !quiet { note(RunText.resultsWritten.text(language, ["path": directory])) }
     }
 }
 
-/// A usage error of the application layer as ArgumentParser's (exit 64, with the command's usage).
-func usage(_ body: () throws -> Void) throws {
+/// A usage error of the application layer as ArgumentParser's (exit 64, with the command's usage), in `language`.
+func usage(_ language: Language, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let AppError.usage(message) {
-        throw ValidationError(message)
+        throw ValidationError(message.text(language))
     }
 }

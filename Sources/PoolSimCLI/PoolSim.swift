@@ -3,6 +3,7 @@ import Foundation
 import PoolSimApp
 import PoolSimCore
 import PoolSimRandom
+import PoolSimText
 
 /// The `poolsim` command and its subcommands. The `poolsim` and `poolsim-mpi`
 /// executables both run them; they differ in the environment they give.
@@ -37,9 +38,9 @@ public struct CommandEnvironment: Sendable {
         self.writesFiles = writesFiles
     }
 
-    /// The context of one job: its events on stderr, Ctrl-C as its cancellation.
-    func context(quiet: Bool, cancellation: CancellationToken = CancellationToken()) -> JobContext {
-        let terminal = TerminalEvents(quiet: quiet)
+    /// The context of one job: its events on stderr in `language`, Ctrl-C as its cancellation.
+    func context(quiet: Bool, language: Language, cancellation: CancellationToken = CancellationToken()) -> JobContext {
+        let terminal = TerminalEvents(quiet: quiet, language: language)
         return JobContext(executor: executor, events: terminal.handle, cancellation: cancellation,
                           writesFiles: writesFiles)
     }
@@ -55,16 +56,16 @@ extension JobCommand {
 
     /// Runs `job` with Ctrl-C as its cancellation; an error of the job goes to
     /// stderr and becomes the exit code.
-    func perform<Outcome>(_ environment: CommandEnvironment, quiet: Bool,
+    func perform<Outcome>(_ environment: CommandEnvironment, quiet: Bool, language: Language,
                           _ job: (JobContext) throws(AppError) -> Outcome) throws -> Outcome {
         GSL.start()
         let token = CancellationToken()
         let source = cancelOnInterrupt(token)
         defer { source.cancel() }
         do {
-            return try job(environment.context(quiet: quiet, cancellation: token))
+            return try job(environment.context(quiet: quiet, language: language, cancellation: token))
         } catch {
-            note(error.description)
+            note(error.rendered(language))
             throw ExitCode(error.exitCode)
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 import PoolSimCore
 import PoolSimRandom
 import PoolSimReport
+import PoolSimApp
 import PoolSimScenario
+import PoolSimText
 
 struct PortfolioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,10 +30,11 @@ struct PortfolioCommand: ParsableCommand {
     var out: String?
 
     @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         GSL.start()
-        let loaded = try scenarioOptions.load(scenario)
+        let loaded = try scenarioOptions.load(scenario, languageOption.language)
         let portfolio = Portfolio(scenario: loaded.scenario, generatorType: rng,
                                   seed: seed ?? loaded.scenario.seed)
         let csv = LoanTape.csv(portfolio.loans)
@@ -42,7 +45,7 @@ struct PortfolioCommand: ParsableCommand {
         do throws(OutputError) {
             try AtomicFile.write(Data(csv.utf8), to: out)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            note(AppError.output(error).rendered(languageOption.language))
             throw ExitCode(error.exitCode)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolSimApp
 import PoolSimRandom
 import PoolSimReport
+import PoolSimText
 
 struct ReplayCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -30,14 +31,17 @@ struct ReplayCommand: JobCommand {
     var format: OutputFormat = .table
 
     @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func run(in environment: CommandEnvironment) throws {
+        let language = languageOption.language
         let request = ReplayRequest(scenario: scenarioOptions.input(scenario), defaults: .file(path: defaults),
                                     seed: seed, generator: rng)
-        let replay = try perform(environment, quiet: true) { context throws(AppError) in
+        let replay = try perform(environment, quiet: true, language: language) { context throws(AppError) in
             try ReplayJob.run(request, context: context)
         }
-        print(format == .json ? replay.results.json() : AnalysisExport.replayTable(replay.outcome, scenario: replay.scenario),
+        print(format == .json ? replay.results.json()
+                : AnalysisExport.replayTable(replay.outcome, scenario: replay.scenario, language: language),
               terminator: "")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolSimApp
 import PoolSimReport
+import PoolSimText
 
 struct ReportCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -24,12 +25,16 @@ struct ReportCommand: JobCommand {
     @Flag(help: "Leave the UTF-8 byte-order mark out of CSV files.")
     var noBom = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run(in environment: CommandEnvironment) throws {
-        if export.formats.contains(.json) { note("note: results.json is the input of report and is not rewritten") }
-        let request = ReportRequest(directory: resultsDirectory, formats: export.formats, byteOrderMark: !noBom)
-        let outcome = try perform(environment, quiet: true) { context throws(AppError) in
+        let language = languageOption.language
+        if export.formats.contains(.json) { note(RunText.reportInputNotRewritten.text(language)) }
+        let request = ReportRequest(directory: resultsDirectory, formats: export.formats, byteOrderMark: !noBom,
+                                    language: language)
+        let outcome = try perform(environment, quiet: true, language: language) { context throws(AppError) in
             try ReportJob.run(request, context: context)
         }
-        note("rebuilt \(outcome.written.joined(separator: ", ")) in \(resultsDirectory)")
+        note(RunText.reportRebuilt.text(language, ["files": outcome.written.joined(separator: ", "), "path": resultsDirectory]))
     }
 }

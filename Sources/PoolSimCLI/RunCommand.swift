@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolSimApp
 import PoolSimReport
+import PoolSimText
 
 struct RunCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -18,15 +19,19 @@ struct RunCommand: JobCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var simulation: SimulationOptionGroup
     @OptionGroup var output: OutputOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func validate() throws { try usage(languageOption.language) { try simulation.options.validate() } }
 
     func run(in environment: CommandEnvironment) throws {
+        let language = languageOption.language
         let request = RunRequest(scenario: scenarioOptions.input(scenario), simulation: simulation.options,
-                                 output: output.plan)
-        let outcome = try perform(environment, quiet: output.quiet) { context throws(AppError) in
+                                 output: output.plan(language))
+        let outcome = try perform(environment, quiet: output.quiet, language: language) { context throws(AppError) in
             try RunJob.run(request, context: context)
         }
-        output.printResult(json: { outcome.results.json() }, table: { SummaryReport.render(outcome.results) },
-                           directory: outcome.directory)
+        output.printResult(language, json: { outcome.results.json() },
+                           table: { SummaryReport.render(outcome.results, language: language) }, directory: outcome.directory)
         if outcome.interrupted { throw ExitCode(130) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolSimApp
 import PoolSimCore
 import PoolSimReport
+import PoolSimText
 
 struct SensitivityCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -26,21 +27,29 @@ struct SensitivityCommand: JobCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var simulation: SimulationOptionGroup
     @OptionGroup var output: OutputOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func request() throws(AppError) -> SensitivityRequest {
         var parameters: [SensitivityParameter] = []
         for text in vary { parameters.append(try SensitivityRequest.parameter(parsing: text)) }
         return SensitivityRequest(scenario: scenarioOptions.input(scenario), parameters: parameters,
-                                  simulation: simulation.options, output: output.plan)
+                                  simulation: simulation.options, output: output.plan(languageOption.language))
     }
 
-    func validate() throws { try usage { _ = try request() } }
+    func validate() throws {
+        try usage(languageOption.language) {
+            try simulation.options.validate()
+            _ = try request()
+        }
+    }
 
     func run(in environment: CommandEnvironment) throws {
-        let outcome = try perform(environment, quiet: output.quiet) { context throws(AppError) in
+        let language = languageOption.language
+        let outcome = try perform(environment, quiet: output.quiet, language: language) { context throws(AppError) in
             try SensitivityJob.run(try request(), context: context)
         }
-        output.printResult(json: { JSONValueEncoder().text(outcome.results) },
-                           table: { AnalysisExport.sensitivityTable(outcome.results) }, directory: outcome.directory)
+        output.printResult(language, json: { JSONValueEncoder().text(outcome.results) },
+                           table: { AnalysisExport.sensitivityTable(outcome.results, language: language) },
+                           directory: outcome.directory)
     }
 }

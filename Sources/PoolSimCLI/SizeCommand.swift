@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolSimApp
 import PoolSimCore
 import PoolSimReport
+import PoolSimText
 
 struct SizeCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -24,19 +25,22 @@ struct SizeCommand: JobCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var simulation: SimulationOptionGroup
     @OptionGroup var output: OutputOptions
+    @OptionGroup var languageOption: LanguageOption
 
     var request: SizeRequest {
         SizeRequest(scenario: scenarioOptions.input(scenario), ruinProbabilities: ruin, simulation: simulation.options,
-                    output: output.plan)
+                    output: output.plan(languageOption.language))
     }
 
-    func validate() throws { try usage { try request.validate() } }
+    func validate() throws { try usage(languageOption.language) { try request.validate() } }
 
     func run(in environment: CommandEnvironment) throws {
-        let outcome = try perform(environment, quiet: output.quiet) { context throws(AppError) in
+        let language = languageOption.language
+        let outcome = try perform(environment, quiet: output.quiet, language: language) { context throws(AppError) in
             try SizeJob.run(request, context: context)
         }
-        output.printResult(json: { JSONValueEncoder().text(outcome.results.estimatesDocument) },
-                           table: { AnalysisExport.sizeTable(outcome.results) }, directory: outcome.directory)
+        output.printResult(language, json: { JSONValueEncoder().text(outcome.results.estimatesDocument) },
+                           table: { AnalysisExport.sizeTable(outcome.results, language: language) },
+                           directory: outcome.directory)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolSimApp
 import PoolSimCore
 import PoolSimReport
+import PoolSimText
 
 struct SweepCommand: JobCommand {
     static let configuration = CommandConfiguration(
@@ -24,21 +25,24 @@ struct SweepCommand: JobCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var simulation: SimulationOptionGroup
     @OptionGroup var output: OutputOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func request() throws(AppError) -> SweepRequest {
         var axes: [SweepResults.Axis] = []
         for text in grid { axes.append(try SweepRequest.axis(parsing: text)) }
         return SweepRequest(scenario: scenarioOptions.input(scenario), axes: axes, simulation: simulation.options,
-                            output: output.plan)
+                            output: output.plan(languageOption.language))
     }
 
-    func validate() throws { try usage { try request().validate() } }
+    func validate() throws { try usage(languageOption.language) { try request().validate() } }
 
     func run(in environment: CommandEnvironment) throws {
-        let outcome = try perform(environment, quiet: output.quiet) { context throws(AppError) in
+        let language = languageOption.language
+        let outcome = try perform(environment, quiet: output.quiet, language: language) { context throws(AppError) in
             try SweepJob.run(try request(), context: context)
         }
-        output.printResult(json: { JSONValueEncoder().text(outcome.results) },
-                           table: { AnalysisExport.sweepTable(outcome.results) }, directory: outcome.directory)
+        output.printResult(language, json: { JSONValueEncoder().text(outcome.results) },
+                           table: { AnalysisExport.sweepTable(outcome.results, language: language) },
+                           directory: outcome.directory)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PoolSimApp
 import PoolSimReport
 import PoolSimScenario
+import PoolSimText
 import Synchronization
 
 /// A message for the user on stderr.
@@ -9,10 +10,10 @@ func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Writes diagnostics to stderr, one per line (hints on their own line).
-func printDiagnostics(_ diagnostics: [Diagnostic]) {
+/// Writes diagnostics to stderr in `language`, one per line (hints on their own line).
+func printDiagnostics(_ diagnostics: [Diagnostic], _ language: Language) {
     guard !diagnostics.isEmpty else { return }
-    note(diagnostics.map(\.description).joined(separator: "\n"))
+    note(diagnostics.map { $0.rendered(language) }.joined(separator: "\n"))
 }
 
 /// Ctrl-C cancels the job (it stops after the blocks in progress); a second
@@ -33,6 +34,7 @@ func cancelOnInterrupt(_ token: CancellationToken) -> DispatchSourceSignal {
 /// every five seconds otherwise; nothing but warnings and notices when quiet.
 final class TerminalEvents: Sendable {
     private let quiet: Bool
+    private let language: Language
     private let live: Bool
     private let state = Mutex(State())
 
@@ -42,20 +44,24 @@ final class TerminalEvents: Sendable {
         var label = ""
     }
 
-    init(quiet: Bool) {
+    init(quiet: Bool, language: Language) {
         self.quiet = quiet
+        self.language = language
         live = isatty(STDERR_FILENO) != 0
     }
 
     func handle(_ event: JobEvent) {
         switch event {
-        case let .warnings(diagnostics): printDiagnostics(diagnostics)
-        case let .notice(notice): note(notice.description)
+        case let .warnings(diagnostics): printDiagnostics(diagnostics, language)
+        case let .notice(notice): note(notice.rendered(language))
         case let .simulationStarted(start):
             guard !quiet else { return }
-            note("\(start.label): \(start.trials) trials, seed \(start.seed), \(start.generator.name), \(start.jobs) jobs")
+            note(RunText.simulationStarted.text(language, [
+                "label": start.label, "trials": String(start.trials), "seed": String(start.seed),
+                "generator": start.generator.name, "jobs": String(start.jobs),
+            ]))
         case let .tuningImportanceSampling(label):
-            if !quiet { note("\(label): tuning importance sampling on pilot trials") }
+            if !quiet { note(RunText.tuningImportanceSampling.text(language, ["label": label])) }
         case let .progress(progress): show(progress)
         case .simulationEnded:
             guard !quiet, live else { return }
@@ -76,11 +82,15 @@ final class TerminalEvents: Sendable {
             state.lastShown = now
             state.lastDone = done
             let fraction = progress.trials > 0 ? Double(done) / Double(progress.trials) : 1
-            var figures = "\(done)/\(progress.trials) trials  \(Self.rate(progress.rate)) trials/s  "
-                + "\(Self.duration(progress.secondsLeft)) left"
+            var figures = RunText.progressFigures.text(language, [
+                "done": String(done), "total": String(progress.trials), "rate": Self.rate(progress.rate),
+                "left": Self.duration(progress.secondsLeft, language),
+            ])
             if let p = progress.pExhaustion {
-                figures += "  P(exhaustion) \(NumberFormat.percent(p.estimate)) "
-                    + "[\(NumberFormat.percent(p.low))–\(NumberFormat.percent(p.high))]"
+                figures += RunText.progressExhaustion.text(language, [
+                    "estimate": NumberFormat.percent(p.estimate), "low": NumberFormat.percent(p.low),
+                    "high": NumberFormat.percent(p.high),
+                ])
             }
             if live {
                 let width = 30
@@ -97,10 +107,12 @@ final class TerminalEvents: Sendable {
         value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
     }
 
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m"
-            : s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
+    /// "1h05m", "2m03s", "7s"; "1小时05分", "2分03秒", "7秒".
+    static func duration(_ seconds: Double, _ language: Language) -> String {
+        let s = seconds.isFinite ? Int(min(seconds, 1e9).rounded()) : 0
+        let (h, m, sec) = language == .zh ? ("小时", "分", "秒") : ("h", "m", "s")
+        return s >= 3600 ? "\(s / 3600)\(h)\(String(format: "%02d", s % 3600 / 60))\(m)"
+            : s >= 60 ? "\(s / 60)\(m)\(String(format: "%02d", s % 60))\(sec)" : "\(s)\(sec)"
     }
 
     static func write(_ text: String) {

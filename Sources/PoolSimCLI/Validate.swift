@@ -3,6 +3,7 @@ import Foundation
 import PoolSimApp
 import PoolSimRandom
 import PoolSimScenario
+import PoolSimText
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +24,7 @@ struct ValidateCommand: ParsableCommand {
     var printResolved = false
 
     @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
@@ -30,21 +32,22 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         GSL.start()
+        let language = languageOption.language
         var failure: Int32 = 0
         var printed = 0
         for file in files {
             do {
                 let loaded = try load(file)
-                printDiagnostics(loaded.warnings)
+                printDiagnostics(loaded.warnings, language)
                 if printResolved {
-                    note("\(Self.name(file)): ok")
+                    note(RunText.validateOK.text(language, ["file": Self.name(file)]))
                     print((printed > 0 ? "---\n" : "") + ScenarioWriter.yaml(loaded.scenario), terminator: "")
                     printed += 1
                 } else {
-                    print("\(Self.name(file)): ok")
+                    print(RunText.validateOK.text(language, ["file": Self.name(file)]))
                 }
             } catch {
-                printDiagnostics(error.diagnostics)
+                printDiagnostics(error.diagnostics, language)
                 failure = max(failure, AppError.input(error).exitCode)
             }
         }
@@ -61,8 +64,8 @@ struct ValidateCommand: ParsableCommand {
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(.invalid, [Diagnostic(.error, "standard input is not valid UTF-8 text",
-                                                         at: SourceLocation(file: Self.name(file)))])
+            throw InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.standardInputNotUTF8),
+                                                   at: SourceLocation(file: Self.name(file)))])
         }
         return try ScenarioLoader.load(contents: text, format: ScenarioFormat(sniffing: text), file: Self.name(file),
                                        overrides: scenarioOptions.overrides, stress: scenarioOptions.stress)

@@ -195,19 +195,6 @@ public enum HeadlineStatistic: String, CaseIterable, Sendable {
     case endBalanceMean = "end_balance_mean"
     case lossMean = "loss_mean"
 
-    public var label: String {
-        switch self {
-        case .pExhaustion: "P(exhaustion)"
-        case .claimsMean: "claims, mean (yuan)"
-        case .claimsVaR99: "claims, VaR 99% (yuan)"
-        case .claimsES99: "claims, ES 99% (yuan)"
-        case .paidMean: "paid, mean (yuan)"
-        case .unpaidMean: "unpaid, mean (yuan)"
-        case .endBalanceMean: "end balance, mean (yuan)"
-        case .lossMean: "loss, mean (yuan)"
-        }
-    }
-
     public func value(_ s: RunStatistics) -> Double { value(s.summary) }
 
     public func value(_ s: RunSummary) -> Double {

@@ -29,6 +29,31 @@ public struct ImportanceTuning: Sendable {
     public var levels: [Double]
 }
 
+/// Why the weights of an importance-sampled run should not be trusted.
+public enum DegenerateWeights: Sendable, Equatable, CustomStringConvertible {
+    /// Some likelihood ratios are not finite.
+    case notFinite
+    /// The estimate rests on the weight of fewer than 10 exhausted trials (this many).
+    case fewExhaustedTrials(Double)
+    /// One trial carries this share of the weight of all exhausted trials (over half).
+    case oneTrialDominates(Double)
+    /// The mean likelihood ratio, far from its expectation 1.
+    case meanWeightFarFromOne(Double)
+
+    /// The reason in English, as results.json records it.
+    public var description: String {
+        switch self {
+        case .notFinite: "some likelihood ratios are not finite"
+        case let .fewExhaustedTrials(ess):
+            "the estimate rests on the weight of \(String(format: "%.1f", ess)) exhausted trials (fewer than 10)"
+        case let .oneTrialDominates(share):
+            "one trial carries \(Int((share * 100).rounded()))% of the weight of all exhausted trials"
+        case let .meanWeightFarFromOne(mean):
+            "the mean likelihood ratio is \(String(format: "%.3f", mean)), far from its expectation 1"
+        }
+    }
+}
+
 /// The quality of an importance-sampled run, estimated from its own trials.
 public struct ImportanceDiagnostics: Sendable {
     /// (Σw)²/Σw² over all trials. Small by design when the shift is large: most
@@ -46,7 +71,7 @@ public struct ImportanceDiagnostics: Sendable {
     /// The largest single weight's share of the weight of all exhausted trials.
     public var largestEventWeightShare: Double
     /// Why the weights should not be trusted, or nil.
-    public var degenerateReason: String?
+    public var degenerateReason: DegenerateWeights?
 
     /// Degenerate when a weight is not finite, fewer than 10 exhausted trials'
     /// worth of weight carry the estimate, one trial carries over half of it,
@@ -72,15 +97,15 @@ public struct ImportanceDiagnostics: Sendable {
         let share = eventTotal > 0 ? eventLargest / eventTotal : 0
         let eventESS = eventSquares > 0 ? eventTotal * eventTotal / eventSquares : 0
         let meanWeight = total / n
-        var reason: String?
+        var reason: DegenerateWeights?
         if !finite {
-            reason = "some likelihood ratios are not finite"
+            reason = .notFinite
         } else if eventESS < 10 {
-            reason = "the estimate rests on the weight of \(String(format: "%.1f", eventESS)) exhausted trials (fewer than 10)"
+            reason = .fewExhaustedTrials(eventESS)
         } else if share > 0.5 {
-            reason = "one trial carries \(Int((share * 100).rounded()))% of the weight of all exhausted trials"
+            reason = .oneTrialDominates(share)
         } else if meanWeight < 0.5 || meanWeight > 2 {
-            reason = "the mean likelihood ratio is \(String(format: "%.3f", meanWeight)), far from its expectation 1"
+            reason = .meanWeightFarFromOne(meanWeight)
         }
         return ImportanceDiagnostics(effectiveSampleSize: total * total / squares, eventEffectiveSampleSize: eventESS,
                                      meanWeight: meanWeight, varianceReduction: reduction,

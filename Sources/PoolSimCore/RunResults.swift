@@ -246,7 +246,7 @@ public struct ImportanceReport: Sendable, Codable {
         varianceReduction = diagnostics.varianceReduction
         largestEventWeightShare = diagnostics.largestEventWeightShare
         degenerate = diagnostics.degenerateReason != nil
-        degenerateReason = diagnostics.degenerateReason
+        degenerateReason = diagnostics.degenerateReason?.description
     }
 
     enum CodingKeys: String, CodingKey {

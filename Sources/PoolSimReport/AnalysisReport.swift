@@ -1,29 +1,42 @@
 import PoolSimCore
+import PoolSimText
 
 /// HTML reports of the analyses (compare, sweep, sensitivity): one
 /// self-contained page each, in the style of the single-run report and built
 /// from the same pieces (page, stylesheet, `SVGPlot`, the claims and balance
-/// series). Everything comes from the analysis's results alone.
+/// series). Everything comes from the analysis's results alone; the words
+/// and the ways of writing money come from `PageText` in the reader's language.
 public enum AnalysisReport {
     /// The runs side by side, with each one's paired differences from the first.
-    public static func compare(_ results: CompareResults) -> String {
-        ReportPage.render(title: "Pool comparison: " + results.columns.map(\.label).joined(separator: " vs "),
-                          style: style, body: CompareReport(results).body())
+    public static func compare(_ results: CompareResults, language: Language) -> String {
+        let t = PageText(language)
+        let runs = results.columns.map(\.label).joined(separator: t(.runsSeparator))
+        return page(title: t(.compareTitle, ["runs": runs]), body: CompareReport(results, t).body(), language: language)
     }
 
     /// Line charts for one swept key, heat maps for two, and a table of every point.
-    public static func sweep(_ results: SweepResults) -> String {
-        ReportPage.render(title: "\(results.scenarioName): sweep of " + results.axes.map(\.path).joined(separator: " × "),
-                          style: style, body: SweepReport(results).body())
+    public static func sweep(_ results: SweepResults, language: Language) -> String {
+        let t = PageText(language)
+        let title = t(.sweepTitle, ["scenario": results.scenarioName, "keys": results.axes.map(\.path).joined(separator: " × ")])
+        return page(title: title, body: SweepReport(results, t).body(), language: language)
     }
 
     /// Each parameter's swing as tornado charts, with the caveat of one-at-a-time swings.
-    public static func sensitivity(_ results: SensitivityResults) -> String {
-        ReportPage.render(title: "\(results.scenarioName): sensitivity, one-at-a-time swings", style: style,
-                          body: SensitivityReport(results).body())
+    public static func sensitivity(_ results: SensitivityResults, language: Language) -> String {
+        let t = PageText(language)
+        return page(title: t(.sensitivityTitle, ["scenario": results.scenarioName]),
+                    body: SensitivityReport(results, t).body(), language: language)
     }
 
     // MARK: Shared
+
+    /// The page around `body`, in `language` (`<html lang>`).
+    static func page(title: String, body: String, language: Language) -> String {
+        ReportPage.render(title: title, style: language == .zh ? style + chineseStyle : style, body: body, language: language)
+    }
+
+    /// Chinese headers wrap at spaces and brackets, not inside a word: "耗尽概率（低值）", not "耗尽概率（低 / 值）".
+    static let chineseStyle = "th { word-break: keep-all; }\n"
 
     /// Series colours for runs drawn on one chart: distinct hues, the odd ones dashed as well,
     /// so that they stay apart in print.
@@ -57,34 +70,6 @@ public enum AnalysisReport {
         }
         return css + "\n"
     }
-
-    /// A headline statistic for people: percent for probabilities, yuan otherwise.
-    static func value(_ statistic: HeadlineStatistic, _ value: Double) -> String {
-        statistic == .pExhaustion ? NumberFormat.percent(value) : NumberFormat.money(value)
-    }
-
-    /// A difference with its interval: "+25.45 pp [23.54, 27.36]" or "+218,111,919 [214,059,483, 222,164,354]".
-    static func difference(_ statistic: HeadlineStatistic, _ delta: PairedDifference?) -> String {
-        guard let d = delta?.difference, d.isFinite else { return "–" }
-        let format = { (v: Double) -> String in
-            statistic == .pExhaustion ? NumberFormat.fixed(v * 100, digits: 2) : NumberFormat.money(v)
-        }
-        var text = (d > 0 ? "+" : "") + format(d) + (statistic == .pExhaustion ? " pp" : "")
-        if let low = delta?.ciLow, let high = delta?.ciHigh, low.isFinite, high.isFinite {
-            text += " [\(format(low)), \(format(high))]"
-        }
-        return text
-    }
-
-    static func years(_ count: Int) -> String { count == 1 ? "1 year" : "\(count) years" }
-
-    /// "80 M" for large numbers, the number in plain decimals otherwise.
-    static func compact(_ value: Double) -> String {
-        abs(value) >= 1e6 ? ChartFormat.axisMillions(value) + " M" : NumberFormat.plain(value)
-    }
-
-    /// A swept value on an axis: numbers `compact`, words as they are.
-    static func compact(_ text: String) -> String { Double(text).map(compact) ?? text }
 
     /// A swept value in a table: yuan-sized numbers grouped ("80,000,000"), other numbers
     /// in plain decimals, words as they are.
@@ -133,6 +118,144 @@ public enum AnalysisReport {
     }
 }
 
+// MARK: - Words and numbers
+
+/// The words and numbers of an analysis page in one language: the catalogue's
+/// texts (`t(.key, [...])`) and the page's ways of writing money, probabilities
+/// and swept values. English keeps yuan and millions; Chinese writes 万元 in
+/// tables and 亿元/万元 in text and on charts.
+struct PageText {
+    let language: Language
+    let money: MoneyFormat
+
+    init(_ language: Language) {
+        self.language = language
+        money = MoneyFormat(language)
+    }
+
+    func callAsFunction(_ key: AnalysisReportText, _ arguments: [String: String] = [:]) -> String {
+        key.text(language, arguments)
+    }
+
+    /// A headline statistic's name in a table, with its unit.
+    func label(_ statistic: HeadlineStatistic) -> String {
+        AnalysisExport.label(statistic).text(language, ["unit": money.tableUnit])
+    }
+
+    /// A headline statistic in a table: percent for probabilities, money in the table's unit otherwise.
+    func value(_ statistic: HeadlineStatistic, _ value: Double) -> String {
+        statistic == .pExhaustion ? NumberFormat.percent(value) : money.cell(value)
+    }
+
+    /// A difference with its interval: "+25.45 pp [23.54, 27.36]" or "+218,111,919 [214,059,483, 222,164,354]";
+    /// "+25.45 个百分点 [23.54, 27.36]" or "+21,811.19 [21,405.95, 22,216.44]" (万元).
+    func difference(_ statistic: HeadlineStatistic, _ delta: PairedDifference?) -> String {
+        guard let d = delta?.difference, d.isFinite else { return "–" }
+        let format = { (v: Double) -> String in
+            statistic == .pExhaustion ? NumberFormat.fixed(v * 100, digits: 2) : money.cell(v)
+        }
+        let signed = (d > 0 ? "+" : "") + format(d)
+        var text = statistic == .pExhaustion ? points(signed) : signed
+        if let low = delta?.ciLow, let high = delta?.ciHigh, low.isFinite, high.isFinite {
+            text += " [\(format(low)), \(format(high))]"
+        }
+        return text
+    }
+
+    /// A number of percentage points: "25.45 pp"; "25.45 个百分点".
+    func points(_ number: String) -> String { self(.percentagePoints, ["value": number]) }
+
+    /// A probability with its 95% interval, for tooltips.
+    func estimate(_ value: String, low: String, high: String) -> String {
+        self(.estimateWithInterval, ["estimate": value, "low": low, "high": high])
+    }
+
+    /// An amount on its own in text and tooltips: "146.8 M yuan"; "1.47 亿元".
+    func amount(_ yuan: Double) -> String { money.text(yuan) }
+
+    /// An amount by a chart's marks, where the axis names the unit in English: "146.8 M"; "1.47 亿元".
+    func chartAmount(_ yuan: Double) -> String {
+        language == .en ? NumberFormat.millions(yuan) : money.text(yuan)
+    }
+
+    /// An amount printed by its point on a money axis reaching `largest`: "6.5 M"; "6,485.1", in the axis's 万元 or 亿元.
+    func pointAmount(_ yuan: Double, largest: Double) -> String {
+        if language == .en { return NumberFormat.millions(yuan) }
+        let divisor = money.axis(largest: largest).divisor
+        return NumberFormat.fixed(yuan / divisor, digits: divisor >= 1e8 ? 2 : 1)
+    }
+
+    /// An amount to the yuan in English ("41,935,607 yuan"), as in text in Chinese.
+    func preciseAmount(_ yuan: Double) -> String {
+        language == .en ? NumberFormat.money(yuan) + " " + CommonText.yuan.text(.en) : money.text(yuan)
+    }
+
+    /// A money axis reaching `largest` yuan: its unit and tick labels ("million yuan", "80"; "亿元", "1.5").
+    func moneyAxis(largest: Double) -> (unit: String, format: (Double) -> String) {
+        let (divisor, unit) = money.axis(largest: largest)
+        if language == .en { return (unit, ChartFormat.axisMillions) }
+        return (unit, { PageText.tick($0 / divisor) })
+    }
+
+    /// The amounts in a heat map's cells and legend, whose largest is `highest`: English
+    /// "12.35 M" in both, Chinese numbers in `unit` in the cells and with it in the legend.
+    func heatMapAmounts(highest: Double) -> (unit: String, cell: (Double) -> String, legend: (Double) -> String) {
+        if language == .en {
+            let digits = highest < 1e6 ? 3 : highest < 1e7 ? 2 : 1
+            let format = { (v: Double) in NumberFormat.millions(v, digits: digits) }
+            return (CommonText.millionYuan.text(.en), format, format)
+        }
+        let (divisor, unit) = money.axis(largest: highest)
+        let scaled = highest / divisor
+        let digits = scaled < 10 ? 2 : scaled < 1000 ? 1 : 0
+        let cell = { (v: Double) in NumberFormat.fixed(v / divisor, digits: digits) }
+        return (unit, cell, { cell($0) + " " + unit })
+    }
+
+    /// `text` cut to about `limit` Latin characters' width. Chinese characters are twice as wide,
+    /// so Chinese pages count them twice; English pages cut by characters, as they always have.
+    func fitted(_ text: String, _ limit: Int) -> String {
+        guard language == .zh else { return AnalysisReport.shortened(text, limit) }
+        func width(_ c: Character) -> Int {
+            c.unicodeScalars.contains { (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) } ? 2 : 1
+        }
+        guard text.reduce(0, { $0 + width($1) }) > limit else { return text }
+        var cut = "", used = 0
+        for c in text {
+            used += width(c)
+            if used > limit - 1 { break }
+            cut.append(c)
+        }
+        return cut + "…"
+    }
+
+    /// A tick value with the decimals it needs (at most three): "1.5", "2", "0.25".
+    static func tick(_ value: Double) -> String {
+        var scale = 1.0
+        for digits in 0..<3 {
+            let scaled = value * scale
+            if abs(scaled - scaled.rounded()) < 1e-6 { return NumberFormat.fixed(value, digits: digits) }
+            scale *= 10
+        }
+        return NumberFormat.fixed(value, digits: 3)
+    }
+
+    /// A large number in few characters: "80 M"; "8,000 万", "1.5 亿". Smaller ones in plain decimals.
+    func compact(_ value: Double) -> String {
+        switch language {
+        case .en:
+            return abs(value) >= 1e6 ? ChartFormat.axisMillions(value) + " M" : NumberFormat.plain(value)
+        case .zh:
+            if abs(value) >= 1e8 { return self(.numberInHundredMillions, ["number": Self.tick(value / 1e8)]) }
+            if abs(value) >= 1e4 { return self(.numberInTenThousands, ["number": Self.tick(value / 1e4)]) }
+            return NumberFormat.plain(value)
+        }
+    }
+
+    /// A swept value on an axis: numbers `compact`, words as they are.
+    func compact(_ text: String) -> String { Double(text).map(compact) ?? text }
+}
+
 // MARK: - Compare
 
 private extension CompareResults.Column {
@@ -145,11 +268,13 @@ private struct CompareReport {
     let deltas: [CompareResults.Delta]
     /// The longest horizon of the runs, in years.
     let horizon: Int
+    let t: PageText
 
-    init(_ results: CompareResults) {
+    init(_ results: CompareResults, _ t: PageText) {
         runs = results.columns
         deltas = results.deltas
         horizon = runs.map(\.results.statistics.byYear.count).max() ?? 0
+        self.t = t
     }
 
     /// Column k's difference from the first column (k ≥ 1).
@@ -158,36 +283,21 @@ private struct CompareReport {
     }
 
     func body() -> String {
-        var html = "<header>\n<h1>Side by side: \(HTML.escape(runs.map(\.label).joined(separator: " vs ")))</h1>\n"
+        let names = HTML.escape(runs.map(\.label).joined(separator: t(.runsSeparator)))
+        var html = "<header>\n<h1>\(t(.compareHeading, ["runs": names]))</h1>\n"
         // Every run has the first one's trials and seed.
         let first = runs.first?.results.metadata
-        var facts = "\(runs.count) runs"
-        if let first { facts += ", \(NumberFormat.count(Double(first.trials))) simulated periods each" }
-        if horizon > 0 { facts += " of \(AnalysisReport.years(horizon))" }
-        if let first { facts += ", seed \(first.seed)" }
+        var facts = t(.compareFactsRuns, ["count": String(runs.count)])
+        if let first { facts += t(.compareFactsTrials, ["trials": NumberFormat.count(Double(first.trials))]) }
+        if horizon > 0 { facts += t(.compareFactsHorizon, ["years": CommonText.years(horizon, t.language)]) }
+        if let first { facts += t(.compareFactsSeed, ["seed": String(first.seed)]) }
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
-        html += "<p class=\"note\"><b>Common random numbers.</b> Every run uses the same seed and the same trials, so "
-            + "trial <i>i</i> of one run meets the same economic conditions (the economy-wide, sector and bank factors) as "
-            + "trial <i>i</i> of the first, and the same defaults where the default model is unchanged; differences "
-            + "come from the changed assumptions rather than sampling noise. The intervals on differences are paired: "
-            + "95% intervals from the spread of the trial-by-trial differences, much narrower than comparing two "
-            + "independent intervals. VaR and ES are quantile statistics and carry no interval. "
-            + "“pp”: percentage points.</p>\n"
+        html += "<p class=\"note\">\(t(.compareNote))</p>\n"
         html += headlineTable()
-        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
-        html += ReportPage.figure(claims(), caption: """
-            <b>Distribution of total claims over the horizon, one curve per run.</b> The cumulative share of simulated \
-            periods (vertical) whose claims were at most a given amount (horizontal), drawn through each run's stored \
-            percentiles (minimum, P1 … P99.9, maximum). A curve further right means larger claims.
-            """)
-        html += ReportPage.figure(balance(), caption: """
-            <b>Pool balance at the end of each year.</b> For each run the shaded band holds 90% of the simulated \
-            periods (P5 to P95) and the line is the median. Year 0 is the starting balance.
-            """)
-        html += ReportPage.figure(exhaustion(), caption: """
-            <b>Probability the pool runs dry within the horizon</b>, each run with its 95% Wilson interval; \
-            the difference from the first run, with its paired 95% interval, is printed by each run after the first.
-            """)
+        html += "<section id=\"charts\">\n<h2>\(t(.chartsHeading))</h2>\n"
+        html += ReportPage.figure(claims(), caption: t(.compareClaimsCaption))
+        html += ReportPage.figure(balance(), caption: t(.compareBalanceCaption))
+        html += ReportPage.figure(exhaustion(), caption: t(.compareExhaustionCaption))
         html += "</section>\n"
         html += runsTable()
         return html
@@ -196,28 +306,29 @@ private struct CompareReport {
     /// Two runs: one column each, as on the terminal. More: one row per statistic and run, so the
     /// table keeps to the page's width however many runs there are.
     func headlineTable() -> String {
-        guard !runs.isEmpty else { return "<p>This comparison holds no runs.</p>\n" }
-        var html = "<section id=\"headline\">\n<h2>Headline statistics</h2>\n<div class=\"wide\"><table class=\"headline\">\n"
-        let versus = "Δ vs \(runs[0].label) (95% CI)"
+        guard !runs.isEmpty else { return "<p>\(t(.compareNoRuns))</p>\n" }
+        var html = "<section id=\"headline\">\n<h2>\(t(.headlineHeading))</h2>\n<div class=\"wide\"><table class=\"headline\">\n"
+        let versus = t(.versusFirstWithInterval, ["run": runs[0].label])
         if runs.count <= 2 {
-            var header = ["statistic", runs[0].label]
+            var header = [t(.columnStatistic), runs[0].label]
             for run in runs.dropFirst() { header += [run.label, versus] }
             html += ReportPage.row(header, header: true)
             for statistic in HeadlineStatistic.allCases {
-                var cells = [statistic.label]
+                var cells = [t.label(statistic)]
                 for (k, run) in runs.enumerated() {
-                    cells.append(AnalysisReport.value(statistic, statistic.value(run.summary)))
-                    if k > 0 { cells.append(AnalysisReport.difference(statistic, delta(k, statistic))) }
+                    cells.append(t.value(statistic, statistic.value(run.summary)))
+                    if k > 0 { cells.append(t.difference(statistic, delta(k, statistic))) }
                 }
                 html += ReportPage.row(cells)
             }
         } else {
-            html += "<tr><th>statistic</th><th>run</th><th class=\"num\">value</th><th class=\"num\">\(HTML.escape(versus))</th></tr>\n"
+            html += "<tr><th>\(HTML.escape(t(.columnStatistic)))</th><th>\(HTML.escape(t(.columnRun)))</th>"
+                + "<th class=\"num\">\(HTML.escape(t(.columnValue)))</th><th class=\"num\">\(HTML.escape(versus))</th></tr>\n"
             for statistic in HeadlineStatistic.allCases {
                 for (k, run) in runs.enumerated() {
-                    let value = AnalysisReport.value(statistic, statistic.value(run.summary))
-                    let cells = [k == 0 ? statistic.label : "", run.label, value,
-                                 k == 0 ? "" : AnalysisReport.difference(statistic, delta(k, statistic))]
+                    let value = t.value(statistic, statistic.value(run.summary))
+                    let cells = [k == 0 ? t.label(statistic) : "", run.label, value,
+                                 k == 0 ? "" : t.difference(statistic, delta(k, statistic))]
                     html += "<tr\(k == 0 ? " class=\"group\"" : "")>" + cells.enumerated().map { i, cell in
                         "<td\(i < 2 ? "" : " class=\"num\"")>\(HTML.escape(cell))</td>"
                     }.joined() + "</tr>\n"
@@ -232,14 +343,15 @@ private struct CompareReport {
         let balances = Set(runs.map(\.initialBalance).filter(\.isFinite))
         let shared = balances.count == 1 ? balances.first : nil
         let highest = (curves.flatMap { $0.map(\.0) } + [shared ?? 0]).filter(\.isFinite).max() ?? 0
-        var plot = SVGPlot(kind: "compare-claims", title: "Cumulative distribution of total claims, one curve per run",
-                           xDomain: LinearScale.zeroTo(highest, count: 7), yDomain: (0, 1))
+        let xDomain = LinearScale.zeroTo(highest, count: 7)
+        var plot = SVGPlot(kind: "compare-claims", title: t(.compareClaimsTitle), xDomain: xDomain, yDomain: (0, 1))
         guard curves.contains(where: { $0.count > 1 }) else {
-            plot.message("No claims statistics in these runs.")
+            plot.message(t(.compareClaimsEmpty))
             return plot.rendered()
         }
-        plot.axes(xLabel: "total claims over the horizon (million yuan)", yLabel: "cumulative probability (%)",
-                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: ChartFormat.axisMillions, yFormat: ChartFormat.axisPercent)
+        let axis = t.moneyAxis(largest: xDomain.high)
+        plot.axes(xLabel: t(.axisTotalClaims, ["unit": axis.unit]), yLabel: t(.axisCumulativeProbability),
+                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: axis.format, yFormat: ChartFormat.axisPercent)
         var legend: [(mark: SVGPlot.LegendMark, class: String, label: String)] = []
         if let shared {
             plot.vertical(at: shared, class: "pool-line")
@@ -248,13 +360,14 @@ private struct CompareReport {
             let s = AnalysisReport.series(k)
             plot.line(curve, class: "line-\(s)")
             for (value, level) in curve {
-                plot.dot((value, level), class: "dot-\(s)", radius: 2.8,
-                         title: "\(runs[k].label): \(ChartFormat.axisPercent(level)) of periods at most \(ChartFormat.millions(value))")
+                plot.dot((value, level), class: "dot-\(s)", radius: 2.8, title: t(.compareClaimsTooltip, [
+                    "run": runs[k].label, "share": ChartFormat.axisPercent(level), "amount": t.amount(value),
+                ]))
             }
             let mean = runs[k].summary.total(.claims).mean
-            legend.append((.line, "line-\(s)", "\(runs[k].label): mean \(NumberFormat.millions(mean))"))
+            legend.append((.line, "line-\(s)", t(.legendMean, ["run": runs[k].label, "amount": t.chartAmount(mean)])))
         }
-        if let shared { legend.append((.line, "pool-line", "starting balance: \(NumberFormat.millions(shared))")) }
+        if let shared { legend.append((.line, "pool-line", t(.legendStartingBalance, ["amount": t.chartAmount(shared)]))) }
         plot.legend(legend)
         return plot.rendered()
     }
@@ -265,14 +378,16 @@ private struct CompareReport {
              p95: ReportSeries.balance(run.results, .p95))
         }
         let highest = fans.flatMap { $0.p95.map(\.1) + $0.p50.map(\.1) }.filter(\.isFinite).max() ?? 0
-        var plot = SVGPlot(kind: "compare-balance", title: "Pool balance by year for each run: median and P5 to P95",
-                           xDomain: (0, Double(max(horizon, 1))), yDomain: LinearScale.zeroTo(highest))
+        let yDomain = LinearScale.zeroTo(highest)
+        var plot = SVGPlot(kind: "compare-balance", title: t(.compareBalanceTitle),
+                           xDomain: (0, Double(max(horizon, 1))), yDomain: yDomain)
         guard horizon > 0 else {
-            plot.message("No yearly statistics in these runs.")
+            plot.message(t(.compareBalanceEmpty))
             return plot.rendered()
         }
-        plot.axes(xLabel: "end of year", yLabel: "pool balance (million yuan)", xTicks: (0...horizon).map(Double.init),
-                  xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: ChartFormat.axisMillions)
+        let axis = t.moneyAxis(largest: yDomain.high)
+        plot.axes(xLabel: t(.axisEndOfYear), yLabel: t(.axisPoolBalance, ["unit": axis.unit]), xTicks: (0...horizon).map(Double.init),
+                  xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: axis.format)
         for (k, fan) in fans.enumerated() {
             plot.band(lower: fan.p5, upper: fan.p95, class: "band-\(AnalysisReport.series(k))")
         }
@@ -281,11 +396,12 @@ private struct CompareReport {
             let s = AnalysisReport.series(k)
             plot.line(fan.p50, class: "line-\(s)")
             for (year, value) in fan.p50 {
-                plot.dot((year, value), class: "dot-\(s)", radius: 2.8,
-                         title: "\(runs[k].label), year \(Int(year)): median \(ChartFormat.millions(value))")
+                plot.dot((year, value), class: "dot-\(s)", radius: 2.8, title: t(.compareBalanceTooltip, [
+                    "run": runs[k].label, "year": String(Int(year)), "amount": t.amount(value),
+                ]))
             }
-            legend.append((.line, "line-\(s)", "\(runs[k].label): median"))
-            legend.append((.swatch, "band-\(s)", "\(runs[k].label): P5 to P95"))
+            legend.append((.line, "line-\(s)", t(.legendMedian, ["run": runs[k].label])))
+            legend.append((.swatch, "band-\(s)", t(.legendP5ToP95, ["run": runs[k].label])))
         }
         plot.legend(legend)
         return plot.rendered()
@@ -297,23 +413,27 @@ private struct CompareReport {
         let highest = estimates.map { max($0.estimate, $0.high) }.filter(\.isFinite).max() ?? 0
         let top = min(1, max(LinearScale.zeroTo(highest * 1.05, count: 5).high, 0.01))
         let rows = Double(max(runs.count, 1))
-        var plot = SVGPlot(kind: "compare-exhaustion",
-                           title: "Probability the pool runs dry within the horizon, by run, with 95% intervals",
+        var plot = SVGPlot(kind: "compare-exhaustion", title: t(.compareExhaustionTitle),
                            height: 10 + rowHeight * rows + 58, margins: (24, 190, 10, 58),
                            xDomain: (0, top), yDomain: (rows, 0))
         guard !runs.isEmpty else {
-            plot.message("No runs to compare.")
+            plot.message(t(.compareExhaustionEmpty))
             return plot.rendered()
         }
-        plot.axes(xLabel: "probability of running dry within the horizon (%)", yLabel: "", yTicks: [],
+        plot.axes(xLabel: t(.axisExhaustionWithinHorizon), yLabel: "", yTicks: [],
                   xFormat: ChartFormat.axisPercent, yFormat: { _ in "" })
         for (k, p) in estimates.enumerated() {
             let row = Double(k), s = AnalysisReport.series(k)
             var label = runs[k].label
-            if k > 0 { label += " — " + AnalysisReport.difference(.pExhaustion, delta(k, .pExhaustion)) + " vs first" }
+            if k > 0 {
+                let difference = t.difference(.pExhaustion, delta(k, .pExhaustion))
+                label = t(.compareExhaustionVersusFirst, ["run": label, "difference": difference])
+            }
             plot.text(label, atX: plot.plotLeft + 2, y: plot.y(row) + 15, class: "label")
+            let detail = t.estimate(NumberFormat.percent(p.estimate), low: NumberFormat.percent(p.low),
+                                    high: NumberFormat.percent(p.high))
             plot.rect(x0: 0, x1: p.estimate, y0: row + 0.4, y1: row + 0.88, class: "dot-\(s)",
-                      title: "\(runs[k].label): \(NumberFormat.percent(p.estimate)) (95% interval \(NumberFormat.percent(p.low)) to \(NumberFormat.percent(p.high)))")
+                      title: t(.labelled, ["label": runs[k].label, "text": detail]))
             let mid = row + 0.64
             plot.segment((p.low, mid), (p.high, mid), class: "whisker")
             plot.segment((p.low, row + 0.5), (p.low, row + 0.78), class: "whisker")
@@ -326,19 +446,19 @@ private struct CompareReport {
     }
 
     func runsTable() -> String {
-        var html = "<section id=\"runs\">\n<h2>The runs</h2>\n<div class=\"wide\"><table>\n"
-        html += ReportPage.row(["run", "scenario", "stress", "overrides (--set)", "starting balance (yuan)", "trials", "seed"],
-                               header: true)
+        var html = "<section id=\"runs\">\n<h2>\(t(.runsHeading))</h2>\n<div class=\"wide\"><table>\n"
+        html += ReportPage.row([t(.columnRun), t(.columnScenario), t(.columnStress), t(.columnOverrides),
+                                t(.columnStartingBalance), t(.columnTrials), t(.columnSeed)], header: true)
+        let none = CommonText.none.text(t.language)
         for run in runs {
             let metadata = run.results.metadata
             html += ReportPage.row([
-                run.label, metadata.scenarioName, metadata.stress ?? "none",
-                metadata.overrides.isEmpty ? "none" : metadata.overrides.joined(separator: "; "),
-                NumberFormat.money(run.initialBalance), NumberFormat.count(Double(metadata.trials)), String(metadata.seed),
+                run.label, metadata.scenarioName, metadata.stress ?? none,
+                metadata.overrides.isEmpty ? none : metadata.overrides.joined(separator: "; "),
+                t.money.cell(run.initialBalance), NumberFormat.count(Double(metadata.trials)), String(metadata.seed),
             ])
         }
-        return html + "</table></div>\n<p class=\"small\">Each run's own results directory (numbered in this order) "
-            + "holds its full report, tables and workbook.</p>\n</section>\n"
+        return html + "</table></div>\n<p class=\"small\">\(t(.runsNote))</p>\n</section>\n"
     }
 }
 
@@ -353,8 +473,10 @@ private extension SweepResults.Axis {
         return numbers.count == values.count && Set(numbers).count > 1
     }
 
-    /// " (M = million)" when the axis's ticks are shown in millions.
-    var unit: String { values.contains { (Double($0).map(abs) ?? 0) >= 1e6 } ? " (M = million)" : "" }
+    /// The key under its axis: "pool.initial_balance (M = million)" when the ticks are shown in millions.
+    func label(_ t: PageText) -> String {
+        values.contains { (Double($0).map(abs) ?? 0) >= 1e6 } ? t(.sweptKeyCompact, ["key": path]) : path
+    }
 }
 
 private extension SweepResults.Point {
@@ -374,43 +496,35 @@ private struct SweepReport {
     let points: [SweepResults.Point]
     let trials: Int
     let seed: UInt64
+    let t: PageText
 
-    init(_ results: SweepResults) {
+    init(_ results: SweepResults, _ t: PageText) {
         axes = results.axes
         points = results.points
         trials = results.trials
         seed = results.seed
+        self.t = t
     }
 
     func body() -> String {
         let names = axes.map(\.path).joined(separator: " × ")
-        var html = "<header>\n<h1>Sweep over \(HTML.escape(names.isEmpty ? "no keys" : names))</h1>\n"
-        let facts = "\(points.count) points, \(NumberFormat.count(Double(trials))) simulated periods each, seed \(seed)"
+        var html = "<header>\n<h1>\(t(.sweepHeading, ["keys": HTML.escape(names.isEmpty ? t(.sweepNoKeys) : names)]))</h1>\n"
+        let facts = t(.sweepFacts, ["points": String(points.count), "trials": NumberFormat.count(Double(trials)), "seed": String(seed)])
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
-        html += "<p class=\"note\">Every point runs the same trials with the same seed (common random numbers), "
-            + "so the differences between points come from the swept settings, not from sampling noise; each point's "
-            + "own 95% interval is wider than the uncertainty of a difference between neighbours.</p>\n"
-        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
+        html += "<p class=\"note\">\(t(.sweepNote))</p>\n"
+        html += "<section id=\"charts\">\n<h2>\(t(.chartsHeading))</h2>\n"
         if axes.count == 1 {
-            let axis = axes[0]
-            html += ReportPage.figure(lineChart(axis, exhaustion: true), caption: """
-                <b>Probability the pool runs dry within the horizon against \(HTML.escape(axis.path))</b>, \
-                with 95% Wilson intervals as whiskers.
-                """)
-            html += ReportPage.figure(lineChart(axis, exhaustion: false), caption: """
-                <b>Mean unpaid claims over the horizon against \(HTML.escape(axis.path))</b>: claims the pool could not pay, \
-                borne by the banks; whiskers are 95% intervals from the Monte Carlo error.
-                """)
+            let key = HTML.escape(axes[0].path)
+            html += ReportPage.figure(lineChart(axes[0], exhaustion: true), caption: t(.sweepExhaustionLineCaption, ["key": key]))
+            html += ReportPage.figure(lineChart(axes[0], exhaustion: false), caption: t(.sweepUnpaidLineCaption, ["key": key]))
         } else if axes.count == 2 {
-            html += ReportPage.figure(heatMap(exhaustion: true), caption: """
-                <b>Probability the pool runs dry within the horizon</b> for each combination of \
-                \(HTML.escape(axes[0].path)) (across) and \(HTML.escape(axes[1].path)) (down); darker is more likely.
-                """)
-            html += ReportPage.figure(heatMap(exhaustion: false), caption: """
-                <b>Mean unpaid claims over the horizon</b> (million yuan) for each combination; darker is more.
-                """)
+            html += ReportPage.figure(heatMap(exhaustion: true), caption: t(.sweepExhaustionHeatMapCaption, [
+                "across": HTML.escape(axes[0].path), "down": HTML.escape(axes[1].path),
+            ]))
+            let unit = t.heatMapAmounts(highest: heatMapHighest(heatCells(exhaustion: false), exhaustion: false)).unit
+            html += ReportPage.figure(heatMap(exhaustion: false), caption: t(.sweepUnpaidHeatMapCaption, ["unit": unit]))
         } else {
-            html += "<p>Charts are drawn for one or two swept keys; this sweep has \(axes.count).</p>\n"
+            html += "<p>\(t(.sweepTooManyKeys, ["count": String(axes.count)]))</p>\n"
         }
         html += "</section>\n"
         return html + table()
@@ -425,9 +539,7 @@ private struct SweepReport {
 
     func lineChart(_ axis: SweepResults.Axis, exhaustion: Bool) -> String {
         let kind = exhaustion ? "sweep-exhaustion" : "sweep-unpaid"
-        let title = exhaustion
-            ? "Probability the pool runs dry within the horizon against \(axis.path), with 95% intervals"
-            : "Mean unpaid claims over the horizon against \(axis.path), with 95% intervals"
+        let title = t(exhaustion ? .sweepExhaustionLineTitle : .sweepUnpaidLineTitle, ["key": axis.path])
         let rows: [(x: Double, label: String, y: Double, low: Double, high: Double)] = points.compactMap { point in
             guard let x = position(axis, point.text(axis)) else { return nil }
             let p = point.summary.pExhaustion
@@ -446,122 +558,158 @@ private struct SweepReport {
             : LinearScale.zeroTo(highest * 1.08)
         var plot = SVGPlot(kind: kind, title: title, xDomain: xDomain, yDomain: yDomain)
         guard !rows.isEmpty else {
-            plot.message("No points in this sweep.")
+            plot.message(t(.sweepNoPoints))
             return plot.rendered()
         }
         let values = axis.values
         let xFormat: (Double) -> String = scaled
-            ? { value in AnalysisReport.compact(value) }
-            : { index in values.indices.contains(Int(index)) ? AnalysisReport.compact(values[Int(index)]) : "" }
+            ? { [t] value in t.compact(value) }
+            : { [t] index in values.indices.contains(Int(index)) ? t.compact(values[Int(index)]) : "" }
         let ticks = scaled && values.count > 9 ? nil : (scaled ? xs : values.indices.map(Double.init))
-        plot.axes(xLabel: axis.path + axis.unit,
-                  yLabel: exhaustion ? "probability of running dry (%)" : "mean unpaid claims (million yuan)",
+        let money = t.moneyAxis(largest: yDomain.1)
+        plot.axes(xLabel: axis.label(t),
+                  yLabel: exhaustion ? t(.axisExhaustion) : t(.axisMeanUnpaid, ["unit": money.unit]),
                   xTicks: ticks, xFormat: xFormat,
-                  yFormat: exhaustion ? ChartFormat.axisPercent : ChartFormat.axisMillions)
+                  yFormat: exhaustion ? ChartFormat.axisPercent : money.format)
         plot.line(rows.map { ($0.x, $0.y) }, class: "curve")
         let span = xDomain.1 - xDomain.0
+        let format: (Double) -> String = exhaustion ? { NumberFormat.percent($0) } : { [t] in t.chartAmount($0) }
         for row in rows {
             plot.whisker(at: row.x, low: row.low, high: row.high, cap: span * 0.008)
-            let text = exhaustion ? NumberFormat.percent(row.y) : NumberFormat.millions(row.y)
-            plot.dot((row.x, row.y), class: "point", radius: 4,
-                     title: "\(axis.path) = \(row.label): \(text) (95% interval \(exhaustion ? NumberFormat.percent(row.low) : NumberFormat.millions(row.low)) to \(exhaustion ? NumberFormat.percent(row.high) : NumberFormat.millions(row.high)))")
+            let text = format(row.y)
+            plot.dot((row.x, row.y), class: "point", radius: 4, title: t(.sweepPointTooltip, [
+                "key": axis.path, "value": row.label, "detail": t.estimate(text, low: format(row.low), high: format(row.high)),
+            ]))
             if rows.count <= 12, row.high.isFinite {
-                plot.text(text, atX: plot.x(row.x) + 7, y: plot.y(row.y) - 7, class: "label")
+                let label = exhaustion ? text : t.pointAmount(row.y, largest: yDomain.1)
+                plot.text(label, atX: plot.x(row.x) + 7, y: plot.y(row.y) - 7, class: "label")
             }
         }
         return plot.rendered()
     }
 
-    func heatMap(exhaustion: Bool) -> String {
+    /// The heat map's cells: one per point on the grid, with its value and what its tooltip says.
+    func heatCells(exhaustion: Bool) -> [(column: Int, row: Int, value: Double, detail: String)] {
         let (across, down) = (axes[0], axes[1])
-        let kind = exhaustion ? "sweep-exhaustion-heatmap" : "sweep-unpaid-heatmap"
-        let title = (exhaustion ? "Probability the pool runs dry within the horizon" : "Mean unpaid claims over the horizon")
-            + " by \(across.path) and \(down.path)"
         var cells: [(column: Int, row: Int, value: Double, detail: String)] = []
         for point in points {
             guard let column = across.values.firstIndex(where: { $0 == point.text(across) }),
                   let row = down.values.firstIndex(where: { $0 == point.text(down) }) else { continue }
             if exhaustion {
                 let p = point.summary.pExhaustion
-                cells.append((column, row, p.estimate,
-                              "\(NumberFormat.percent(p.estimate)) (95% interval \(NumberFormat.percent(p.low)) to \(NumberFormat.percent(p.high)))"))
+                cells.append((column, row, p.estimate, t.estimate(NumberFormat.percent(p.estimate),
+                                                                  low: NumberFormat.percent(p.low), high: NumberFormat.percent(p.high))))
             } else {
                 let unpaid = point.unpaid.mean
-                cells.append((column, row, unpaid, "\(NumberFormat.money(unpaid)) yuan"))
+                cells.append((column, row, unpaid, t.preciseAmount(unpaid)))
             }
         }
+        return cells
+    }
+
+    /// The top of the heat map's colour scale.
+    func heatMapHighest(_ cells: [(column: Int, row: Int, value: Double, detail: String)], exhaustion: Bool) -> Double {
+        max(cells.map(\.value).filter(\.isFinite).max() ?? 0, exhaustion ? 0.001 : 1)
+    }
+
+    func heatMap(exhaustion: Bool) -> String {
+        let (across, down) = (axes[0], axes[1])
+        let kind = exhaustion ? "sweep-exhaustion-heatmap" : "sweep-unpaid-heatmap"
+        let title = t(exhaustion ? .sweepExhaustionHeatMapTitle : .sweepUnpaidHeatMapTitle, ["across": across.path, "down": down.path])
+        let cells = heatCells(exhaustion: exhaustion)
         let columns = max(across.values.count, 1), rowCount = max(down.values.count, 1)
-        let longest = down.values.map { AnalysisReport.compact($0).count }.max() ?? 1
+        let longest = down.values.map { t.compact($0).count }.max() ?? 1
         let left = min(200, max(84, 44 + Double(longest) * 7.5))
         let cellHeight = rowCount > 8 ? 34.0 : 48.0
         var plot = SVGPlot(kind: kind, title: title, height: 20 + cellHeight * Double(rowCount) + 58,
                            margins: (left, 24, 20, 58),
                            xDomain: (0, Double(columns)), yDomain: (Double(rowCount), 0))
         guard !cells.isEmpty else {
-            plot.message("No points in this sweep.")
+            plot.message(t(.sweepNoPoints))
             return plot.rendered()
         }
         let downValues = down.values, acrossValues = across.values
-        plot.axes(xLabel: across.path + across.unit, yLabel: down.path + down.unit,
+        plot.axes(xLabel: across.label(t), yLabel: down.label(t),
                   xTicks: (0..<columns).map { Double($0) + 0.5 }, yTicks: (0..<rowCount).map { Double($0) + 0.5 },
-                  xFormat: { acrossValues.indices.contains(Int($0)) ? AnalysisReport.compact(acrossValues[Int($0)]) : "" },
-                  yFormat: { downValues.indices.contains(Int($0)) ? AnalysisReport.compact(downValues[Int($0)]) : "" })
-        let highest = max(cells.map(\.value).filter(\.isFinite).max() ?? 0, exhaustion ? 0.001 : 1)
+                  xFormat: { [t] in acrossValues.indices.contains(Int($0)) ? t.compact(acrossValues[Int($0)]) : "" },
+                  yFormat: { [t] in downValues.indices.contains(Int($0)) ? t.compact(downValues[Int($0)]) : "" })
+        let highest = heatMapHighest(cells, exhaustion: exhaustion)
         let stops = exhaustion ? AnalysisReport.heat : AnalysisReport.blues
         let fontFits = (plot.plotRight - plot.plotLeft) / Double(columns) > 52
-        let digits = highest < 1e6 ? 3 : highest < 1e7 ? 2 : 1
+        let amounts = t.heatMapAmounts(highest: highest)
         for cell in cells {
             let (fill, dark) = AnalysisReport.colour(cell.value / highest, stops: stops)
             let (c, r) = (Double(cell.column), Double(cell.row))
             plot.rect(x0: c, x1: c + 1, y0: r, y1: r + 1, class: "cell", fill: cell.value.isFinite ? fill : "#f3f4f6",
-                      title: "\(across.path) = \(AnalysisReport.cellText(across.values[cell.column])), "
-                          + "\(down.path) = \(AnalysisReport.cellText(down.values[cell.row])): \(cell.detail)")
+                      title: t(.heatMapCellTooltip, [
+                          "across": across.path, "acrossValue": AnalysisReport.cellText(across.values[cell.column]),
+                          "down": down.path, "downValue": AnalysisReport.cellText(down.values[cell.row]), "detail": cell.detail,
+                      ]))
             if fontFits {
-                let text = exhaustion ? NumberFormat.percent(cell.value, digits: 1)
-                    : NumberFormat.millions(cell.value, digits: digits)
+                let text = exhaustion ? NumberFormat.percent(cell.value, digits: 1) : amounts.cell(cell.value)
                 plot.text(text, atX: plot.x(c + 0.5), y: plot.y(r + 0.5) + 4.5, anchor: "middle",
                           class: dark ? "cell-text-light" : "cell-text")
             }
         }
         plot.legend((0...4).map { step in
             let value = highest * Double(step) / 4
-            let label = exhaustion ? NumberFormat.percent(value, digits: 1) : NumberFormat.millions(value, digits: digits)
+            let label = exhaustion ? NumberFormat.percent(value, digits: 1) : amounts.legend(value)
             return (mark: .fill(AnalysisReport.colour(Double(step) / 4, stops: stops).hex), class: "cell", label: label)
         })
         return plot.rendered()
     }
 
     func table() -> String {
-        var html = "<section id=\"points\">\n<h2>The points</h2>\n<div class=\"wide\"><table>\n"
-        html += ReportPage.row(axes.map(\.path) + ["P(exhaustion)", "95% CI", "claims, mean", "unpaid, mean",
-                                                   "claims VaR 99%", "claims ES 99%"], header: true)
+        var html = "<section id=\"points\">\n<h2>\(t(.pointsHeading))</h2>\n<div class=\"wide\"><table>\n"
+        html += ReportPage.row(axes.map(\.path) + [t(.columnPExhaustion), t(.columnInterval), t(.columnClaimsMean),
+                                                   t(.columnUnpaidMean), t(.columnClaimsVaR99), t(.columnClaimsES99)], header: true)
         for point in points {
             let p = point.summary.pExhaustion
             html += ReportPage.row(axes.map { AnalysisReport.cellText(point.text($0)) } + [
                 NumberFormat.percent(p.estimate), "\(NumberFormat.percent(p.low))–\(NumberFormat.percent(p.high))",
-                NumberFormat.money(point.headline[.claimsMean]), NumberFormat.money(point.unpaid.mean),
-                NumberFormat.money(point.headline[.claimsVaR99]), NumberFormat.money(point.headline[.claimsES99]),
+                t.money.cell(point.headline[.claimsMean]), t.money.cell(point.unpaid.mean),
+                t.money.cell(point.headline[.claimsVaR99]), t.money.cell(point.headline[.claimsES99]),
             ])
         }
-        return html + "</table></div>\n<p class=\"small\">Money in yuan, over the horizon. sweep.csv holds every "
-            + "statistic of every point.</p>\n</section>\n"
+        return html + "</table></div>\n<p class=\"small\">\(t(.pointsNote))</p>\n</section>\n"
     }
 }
 
 // MARK: - Sensitivity
 
 private extension SensitivityResults.Swing {
+    /// The built-in parameter this one is, by the name the command line or the defaults gave it; nil for scenario keys.
+    var builtIn: AnalysisReportText? {
+        switch name.lowercased() {
+        case "pd": .parameterPD
+        case "correlation": .parameterCorrelation
+        case "lgd": .parameterLGD
+        case "ratio", "compensation ratio": .parameterCompensationRatio
+        case "pool", "pool size": .parameterPoolSize
+        default: nil
+        }
+    }
+
+    /// The parameter's name for people: English keeps it as given ("pd", "pool size"), Chinese
+    /// names the built-in ones in words; scenario keys stay as written in both.
+    func label(_ t: PageText) -> String {
+        guard t.language != .en, let builtIn else { return name }
+        return t(builtIn)
+    }
+
     /// How a setting reads: factors "×0.5", shifts "−0.1", scenario keys as given.
     func setting(_ text: String) -> String {
-        switch name.lowercased() {
-        case "pd", "correlation", "ratio", "compensation ratio", "pool", "pool size": "×" + text
-        case "lgd": (text.hasPrefix("-") || text.hasPrefix("+") ? text : "+" + text).replacingOccurrences(of: "-", with: "−")
-        default:
+        switch builtIn {
+        case .parameterLGD: (text.hasPrefix("-") || text.hasPrefix("+") ? text : "+" + text).replacingOccurrences(of: "-", with: "−")
+        case .some: "×" + text
+        case nil:
             if let number = Double(text), abs(number) >= 1e4, number == number.rounded() { NumberFormat.money(number) } else { text }
         }
     }
 
-    var settings: String { "low \(setting(lowSetting)), high \(setting(highSetting))" }
+    func settings(_ t: PageText) -> String {
+        t(.settingsLowHigh, ["low": setting(lowSetting), "high": setting(highSetting)])
+    }
 }
 
 private struct SensitivityReport {
@@ -570,36 +718,29 @@ private struct SensitivityReport {
     let caveat: String
     let base: HeadlineValues
     let parameters: [SensitivityResults.Swing]
+    let t: PageText
 
-    init(_ results: SensitivityResults) {
+    init(_ results: SensitivityResults, _ t: PageText) {
         trials = results.trials
         seed = results.seed
-        caveat = results.caveat
+        // analysis.json records the caveat in English; other languages say it from the catalogue.
+        caveat = t.language == .en ? results.caveat : t(.oneAtATimeCaveat)
         base = results.base
         parameters = results.parameters
+        self.t = t
     }
 
     func body() -> String {
-        var html = "<header>\n<h1>Sensitivity: which assumption matters most</h1>\n"
-        let facts = "\(parameters.count) parameters, each at a low and a high setting; "
-            + "\(NumberFormat.count(Double(trials))) simulated periods per setting, seed \(seed)"
+        var html = "<header>\n<h1>\(t(.sensitivityHeading))</h1>\n"
+        let facts = t(.sensitivityFacts, ["count": String(parameters.count), "trials": NumberFormat.count(Double(trials)),
+                                          "seed": String(seed)])
         html += "<p class=\"subtitle\">\(facts)</p>\n</header>\n"
-        html += "<p class=\"caveat\"><b>Caveat:</b> \(HTML.escape(caveat)) Two assumptions that are both pessimistic "
-            + "at once can move the results further than the sum of their bars.</p>\n"
+        html += "<p class=\"caveat\">\(t(.sensitivityCaveat, ["caveat": HTML.escape(caveat)]))</p>\n"
         let p = base[.pExhaustion], var99 = base[.claimsVaR99]
-        html += "<p>With every assumption at the scenario's value, the pool runs dry in <b>\(NumberFormat.percent(p))</b> "
-            + "of the simulated periods and claims reach <b>\(ChartFormat.millions(var99))</b> in one period out of a "
-            + "hundred (VaR 99%). Every setting runs on the same random numbers as the base.</p>\n"
-        html += "<section id=\"charts\">\n<h2>Charts</h2>\n"
-        html += ReportPage.figure(tornado(.pExhaustion), caption: """
-            <b>Swing in the probability the pool runs dry within the horizon.</b> Each bar runs from the value at the \
-            parameter's low setting (teal) to the value at its high setting (orange), around the base value (black line); \
-            the longest swing is at the top.
-            """)
-        html += ReportPage.figure(tornado(.claimsVaR99), caption: """
-            <b>Swing in claims at VaR 99%</b> (total claims over the horizon exceeded in one period out of a hundred), \
-            drawn the same way. The pool's size changes what is paid, not what is claimed, so it does not move this one.
-            """)
+        html += "<p>\(t(.sensitivityBase, ["p": NumberFormat.percent(p), "var": t.amount(var99)]))</p>\n"
+        html += "<section id=\"charts\">\n<h2>\(t(.chartsHeading))</h2>\n"
+        html += ReportPage.figure(tornado(.pExhaustion), caption: t(.sensitivityExhaustionCaption))
+        html += ReportPage.figure(tornado(.claimsVaR99), caption: t(.sensitivityVaRCaption))
         html += "</section>\n"
         return html + table()
     }
@@ -607,7 +748,6 @@ private struct SensitivityReport {
     func tornado(_ statistic: HeadlineStatistic) -> String {
         let probability = statistic == .pExhaustion
         let kind = probability ? "sensitivity-exhaustion" : "sensitivity-var"
-        let what = probability ? "probability the pool runs dry within the horizon" : "claims VaR 99%"
         let baseValue = base[statistic]
         let rows = parameters.map { (parameter: $0, low: $0.low[statistic], high: $0.high[statistic]) }
             .enumerated().sorted {
@@ -616,38 +756,41 @@ private struct SensitivityReport {
             }.map(\.element)
         let rowHeight = 46.0
         let count = Double(max(rows.count, 1))
-        let format: (Double) -> String = probability ? { NumberFormat.percent($0) } : { NumberFormat.millions($0) }
+        let format: (Double) -> String = probability ? { NumberFormat.percent($0) } : { [t] in t.chartAmount($0) }
         var domain = AnalysisReport.roundDomain([baseValue] + rows.flatMap { [$0.low, $0.high] },
                                                 limits: probability ? (0, 1) : (0, .infinity))
         // Room for the value labels at both ends of the bars.
         let pad = (domain.1 - domain.0) * 0.12
         domain = (probability ? max(0, domain.0 - pad) : max(0, domain.0 - pad), probability ? min(1, domain.1 + pad) : domain.1 + pad)
-        var plot = SVGPlot(kind: kind, title: "Swing in the \(what): each parameter from its low to its high setting",
+        var plot = SVGPlot(kind: kind, title: t(probability ? .tornadoExhaustionTitle : .tornadoVaRTitle),
                            height: 16 + rowHeight * count + 58, margins: (200, 36, 16, 58),
                            xDomain: domain, yDomain: (count, 0))
         guard !rows.isEmpty else {
-            plot.message("No parameters in this sensitivity analysis.")
+            plot.message(t(.sensitivityNoParameters))
             return plot.rendered()
         }
-        plot.axes(xLabel: probability ? "probability of running dry within the horizon (%)" : "claims VaR 99% (million yuan)",
-                  yLabel: "", yTicks: [], xFormat: probability ? ChartFormat.axisPercent : ChartFormat.axisMillions,
+        let money = t.moneyAxis(largest: domain.1)
+        plot.axes(xLabel: probability ? t(.axisExhaustionWithinHorizon) : t(.axisClaimsVaR99, ["unit": money.unit]),
+                  yLabel: "", yTicks: [], xFormat: probability ? ChartFormat.axisPercent : money.format,
                   yFormat: { _ in "" })
         for (i, row) in rows.enumerated() {
             let r = Double(i)
-            let name = AnalysisReport.shortened(row.parameter.name, 26)
-            plot.text(name, atX: plot.plotLeft - 10, y: plot.y(r + 0.45), anchor: "end", class: "row-label")
-            plot.text(AnalysisReport.shortened(row.parameter.settings, 30), atX: plot.plotLeft - 10,
+            let name = row.parameter.label(t)
+            plot.text(t.fitted(name, 26), atX: plot.plotLeft - 10, y: plot.y(r + 0.45), anchor: "end", class: "row-label")
+            plot.text(t.fitted(row.parameter.settings(t), 30), atX: plot.plotLeft - 10,
                       y: plot.y(r + 0.45) + 15, anchor: "end", class: "label-muted")
             // The longer half first, so the shorter stays visible when both lie on one side of the base.
-            let halves = [(row.low, "low-setting", row.parameter.lowSetting, "low"),
-                          (row.high, "high-setting", row.parameter.highSetting, "high")]
-                .sorted { abs($0.0 - baseValue) > abs($1.0 - baseValue) }
-            for (end, name, setting, which) in halves where end.isFinite {
-                plot.rect(x0: baseValue, x1: end, y0: r + 0.2, y1: r + 0.8, class: name,
-                          title: "\(row.parameter.name) at its \(which) setting (\(row.parameter.setting(setting))): \(format(end)) (base \(format(baseValue)))")
+            let halves: [(Double, String, String, AnalysisReportText)] = [
+                (row.low, "low-setting", row.parameter.lowSetting, .tornadoLowTooltip),
+                (row.high, "high-setting", row.parameter.highSetting, .tornadoHighTooltip),
+            ].sorted { abs($0.0 - baseValue) > abs($1.0 - baseValue) }
+            for (end, classes, setting, tooltip) in halves where end.isFinite {
+                plot.rect(x0: baseValue, x1: end, y0: r + 0.2, y1: r + 0.8, class: classes, title: t(tooltip, [
+                    "parameter": name, "setting": row.parameter.setting(setting), "value": format(end), "base": format(baseValue),
+                ]))
             }
             if row.low == baseValue && row.high == baseValue {
-                plot.text("no change (\(format(baseValue)))", atX: plot.x(baseValue) + 8, y: plot.y(r + 0.5) + 4,
+                plot.text(t(.noChange, ["value": format(baseValue)]), atX: plot.x(baseValue) + 8, y: plot.y(r + 0.5) + 4,
                           class: "label-muted")
                 continue
             }
@@ -662,29 +805,27 @@ private struct SensitivityReport {
             }
         }
         plot.vertical(at: baseValue, class: "base-line")
-        plot.legend([(.swatch, "low-setting", "at the low setting"), (.swatch, "high-setting", "at the high setting"),
-                     (.line, "base-line", "base: \(format(baseValue))")])
+        plot.legend([(.swatch, "low-setting", t(.legendLowSetting)), (.swatch, "high-setting", t(.legendHighSetting)),
+                     (.line, "base-line", t(.legendBase, ["value": format(baseValue)]))])
         return plot.rendered()
     }
 
     func table() -> String {
-        var html = "<section id=\"table\">\n<h2>The settings</h2>\n<div class=\"wide\"><table class=\"settings\">\n"
-        html += ReportPage.row(["parameter", "low", "high", "P(exhaustion) low", "P(exhaustion) high", "swing",
-                                "VaR 99% low", "VaR 99% high", "swing"], header: true)
-        html += ReportPage.row(["base", "", "",
+        var html = "<section id=\"table\">\n<h2>\(t(.settingsHeading))</h2>\n<div class=\"wide\"><table class=\"settings\">\n"
+        html += ReportPage.row([t(.columnParameter), t(.columnLow), t(.columnHigh), t(.columnPExhaustionLow),
+                                t(.columnPExhaustionHigh), t(.columnSwingExhaustion), t(.columnVaR99Low), t(.columnVaR99High),
+                                t(.columnSwingVaR99)], header: true)
+        html += ReportPage.row([t(.rowBase), "", "",
                                 NumberFormat.percent(base[.pExhaustion]), "", "",
-                                NumberFormat.money(base[.claimsVaR99]), "", ""])
+                                t.money.cell(base[.claimsVaR99]), "", ""])
         for parameter in parameters {
             let (pl, ph) = (parameter.low[.pExhaustion], parameter.high[.pExhaustion])
             let (vl, vh) = (parameter.low[.claimsVaR99], parameter.high[.claimsVaR99])
-            html += ReportPage.row([parameter.name, parameter.setting(parameter.lowSetting), parameter.setting(parameter.highSetting),
+            html += ReportPage.row([parameter.label(t), parameter.setting(parameter.lowSetting), parameter.setting(parameter.highSetting),
                                     NumberFormat.percent(pl), NumberFormat.percent(ph),
-                                    NumberFormat.fixed(abs(ph - pl) * 100, digits: 2) + " pp",
-                                    NumberFormat.money(vl), NumberFormat.money(vh), NumberFormat.money(abs(vh - vl))])
+                                    t.points(NumberFormat.fixed(abs(ph - pl) * 100, digits: 2)),
+                                    t.money.cell(vl), t.money.cell(vh), t.money.cell(abs(vh - vl))])
         }
-        return html + "</table></div>\n<p class=\"small\">Settings: PD, correlation, compensation ratio and pool size "
-            + "are factors on the scenario's values (×), LGD a shift added to every loss given default; any other name is a "
-            + "scenario key set to the value shown. VaR in yuan; “pp”: percentage points. sensitivity.csv holds every "
-            + "headline statistic of every setting.</p>\n</section>\n"
+        return html + "</table></div>\n<p class=\"small\">\(t(.settingsNote))</p>\n</section>\n"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 
 /// The formats of a results directory (`--export`).
 public enum ExportFormat: String, Sendable, CaseIterable {
@@ -40,10 +41,13 @@ public enum Exporter {
         public var formats: [ExportFormat]
         /// Start CSV files with a UTF-8 byte-order mark (for Excel).
         public var byteOrderMark: Bool
+        /// The language of the workbook and the report; the CSV files and results.json do not depend on it.
+        public var language: Language
 
-        public init(formats: [ExportFormat] = ExportFormat.allCases, byteOrderMark: Bool = true) {
+        public init(formats: [ExportFormat] = ExportFormat.allCases, byteOrderMark: Bool = true, language: Language = .en) {
             self.formats = formats
             self.byteOrderMark = byteOrderMark
+            self.language = language
         }
     }
 
@@ -74,10 +78,10 @@ public enum Exporter {
                     written.append("trials.csv")
                 }
             case .xlsx:
-                try directory.write(XLSXExport.workbook(results, trials: trials), to: "results.xlsx")
+                try directory.write(XLSXExport.workbook(results, trials: trials, language: options.language), to: "results.xlsx")
                 written.append("results.xlsx")
             case .html:
-                try directory.write(HTMLReport.render(results), to: "report.html")
+                try directory.write(HTMLReport.render(results, language: options.language), to: "report.html")
                 written.append("report.html")
             }
         }

@@ -1,4 +1,5 @@
 import PoolSimCore
+import PoolSimText
 
 /// Number formats for files and tables.
 public enum NumberFormat {
@@ -93,5 +94,46 @@ public enum NumberFormat {
             out.append(character)
         }
         return (value < 0 ? "-" : "") + out
+    }
+}
+
+/// Money for people in one language (docs/i18n.md): English in yuan and
+/// millions of yuan; Chinese tables in 万元 (10⁴ yuan), Chinese text and charts
+/// in 亿元 (10⁸ yuan) from 1亿 up and 万元 below.
+public struct MoneyFormat: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The unit a table's header states: "yuan", "万元".
+    public var tableUnit: String {
+        language == .zh ? CommonText.tenThousandYuan.text(.zh) : CommonText.yuan.text(.en)
+    }
+
+    /// A table cell in `tableUnit`: "110,000,000"; "11,000.00".
+    public func cell(_ yuan: Double) -> String {
+        language == .zh ? NumberFormat.fixed(yuan / 1e4, digits: 2) : NumberFormat.money(yuan)
+    }
+
+    /// An amount in running text or on a chart: "110.0 M yuan"; "1.10 亿元", "2,863.4 万元".
+    public func text(_ yuan: Double) -> String {
+        guard yuan.isFinite else { return "–" }
+        switch language {
+        case .en:
+            return NumberFormat.millions(yuan) + " yuan"
+        case .zh:
+            if abs(yuan) >= 1e8 { return NumberFormat.fixed(yuan / 1e8, digits: 2) + " " + CommonText.hundredMillionYuan.text(.zh) }
+            return NumberFormat.fixed(yuan / 1e4, digits: 1) + " " + CommonText.tenThousandYuan.text(.zh)
+        }
+    }
+
+    /// The scale of a chart axis whose values reach `largest` yuan: its divisor
+    /// and unit ("million yuan"; "亿元" from 1亿 up, else "万元").
+    public func axis(largest: Double) -> (divisor: Double, unit: String) {
+        switch language {
+        case .en: (1e6, CommonText.millionYuan.text(.en))
+        case .zh: abs(largest) >= 1e8 ? (1e8, CommonText.hundredMillionYuan.text(.zh))
+            : (1e4, CommonText.tenThousandYuan.text(.zh))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import PoolSimCore
+import PoolSimText
 
 /// The self-contained HTML report: one file with inline CSS and inline SVG
 /// charts, nothing fetched from the network, readable on paper.
@@ -7,17 +8,20 @@ import PoolSimCore
 /// and how the numbers were made. Everything is drawn from the run's results
 /// alone, so `poolsim report` can rebuild it from results.json.
 public enum HTMLReport {
-    public static func render(_ results: RunResults) -> String {
-        let report = Report(results)
+    public static func render(_ results: RunResults, language: Language) -> String {
+        let report = Report(results, language: language)
         let body = report.header() + report.headline() + report.charts() + report.tables()
             + report.scenarioSection() + report.methods()
-        return ReportPage.render(title: "Pool risk report: " + report.scenarioName, body: body)
+        return ReportPage.render(title: report.text(.pageTitle, ["scenario": report.scenarioName]), body: body,
+                                 language: language)
     }
 }
 
 /// The facts of one run's results, and the sections drawn from them.
 private struct Report {
     let results: RunResults
+    let language: Language
+    let money: MoneyFormat
     let metadata: RunMetadata
     let summary: RunSummary
     let byYear: [RunStatistics.YearStats]
@@ -30,8 +34,10 @@ private struct Report {
     /// The pool's balance at the start: the scenario's, else year 1's mean opening balance.
     let initialBalance: Double
 
-    init(_ results: RunResults) {
+    init(_ results: RunResults, language: Language) {
         self.results = results
+        self.language = language
+        money = MoneyFormat(language)
         metadata = results.metadata
         summary = results.statistics.summary
         byYear = results.statistics.byYear
@@ -44,17 +50,32 @@ private struct Report {
         initialBalance = ReportSeries.initialBalance(results)
     }
 
-    // MARK: Formatting
+    // MARK: Texts and formatting
 
-    static func yuan(_ value: Double) -> String { NumberFormat.money(value) }
+    /// The report's text `key` in the report's language.
+    func text(_ key: HTMLReportText, _ arguments: [String: String] = [:]) -> String { key.text(language, arguments) }
+
     static func percent(_ value: Double) -> String { NumberFormat.percent(value) }
-    /// "146.8 M yuan".
-    static func millions(_ value: Double) -> String { ChartFormat.millions(value) }
-    static func axisMillions(_ value: Double) -> String { ChartFormat.axisMillions(value) }
     static func axisPercent(_ value: Double) -> String { ChartFormat.axisPercent(value) }
     static func esc(_ text: String) -> String { HTML.escape(text) }
 
-    var yearsText: String { horizonYears == 1 ? "1 year" : "\(horizonYears) years" }
+    /// An amount in running text, a card or a tooltip: "146.8 M yuan"; "1.47 亿元".
+    func amount(_ yuan: Double) -> String { money.text(yuan) }
+    /// An amount on a chart whose axis states the unit: "146.8 M"; "1.47 亿元".
+    func chartAmount(_ yuan: Double) -> String {
+        language == .en ? NumberFormat.millions(yuan) : money.text(yuan)
+    }
+    /// An amount given in full in running text: "110,000,000 yuan"; "1.10 亿元".
+    func fullAmount(_ yuan: Double) -> String {
+        language == .en ? money.cell(yuan) + " " + money.tableUnit : money.text(yuan)
+    }
+    /// The tick format and unit of a money axis reaching `largest` yuan.
+    func moneyAxis(largest: Double) -> (format: (Double) -> String, unit: String) {
+        let (divisor, unit) = money.axis(largest: largest)
+        return ({ ChartFormat.axisAmount($0, divisor: divisor) }, unit)
+    }
+
+    var yearsText: String { CommonText.years(horizonYears, language) }
     var requiredBalances: [RunStatistics.RequiredBalance] { poolSize.available ? poolSize.required : [] }
     func requiredBalance(ruin: Double) -> Double? {
         requiredBalances.first { abs($0.ruinProbability - ruin) < 1e-12 }?.initialBalance
@@ -63,20 +84,20 @@ private struct Report {
     // MARK: Header and headline
 
     func header() -> String {
-        var html = "<header>\n<h1>Risk-compensation pool: \(Self.esc(scenarioName))</h1>\n"
+        var html = "<header>\n<h1>\(Self.esc(text(.heading, ["scenario": scenarioName])))</h1>\n"
         var subtitle: [String] = []
         if let description = scenario?.description { subtitle.append(Self.esc(description)) }
-        subtitle.append("\(NumberFormat.count(trials)) simulated periods of \(yearsText), seed \(metadata.seed), "
-            + "run \(Self.esc(metadata.createdAt))")
+        subtitle.append(Self.esc(text(.subtitleRun, ["trials": NumberFormat.count(trials), "years": yearsText,
+                                                     "seed": String(metadata.seed), "createdAt": metadata.createdAt])))
         html += "<p class=\"subtitle\">\(subtitle.joined(separator: "<br>"))</p>\n"
         if metadata.stopReason == .interrupted {
             let requested = metadata.trialsRequested
-            html += "<p class=\"warning\"><b>This run was interrupted.</b> The results rest on the "
-                + "\(NumberFormat.count(trials)) trials that finished"
-                + (requested != metadata.trials ? " of \(NumberFormat.count(Double(requested))) asked for" : "") + ".</p>\n"
+            let counts = ["finished": NumberFormat.count(trials), "requested": NumberFormat.count(Double(requested))]
+            let warning: HTMLReportText = requested != metadata.trials ? .interruptedOfRequestedWarning : .interruptedWarning
+            html += "<p class=\"warning\">\(text(warning, counts))</p>\n"
         }
         if let stress = metadata.stress {
-            html += "<p class=\"warning\">Stress scenario applied: <b>\(Self.esc(stress))</b>.</p>\n"
+            html += "<p class=\"warning\">\(text(.stressWarning, ["stress": Self.esc(stress)]))</p>\n"
         }
         return html + "</header>\n"
     }
@@ -86,36 +107,37 @@ private struct Report {
         let claims = summary.total(.claims)
         let var99 = summary.valueAtRisk(.p99)
         let es99 = summary.expectedShortfall(.p99)
-        var html = "<section id=\"headline\">\n<h2>At a glance</h2>\n<div class=\"cards\">\n"
-        html += card(key: true, label: "Probability the pool runs dry within \(yearsText)",
+        var html = "<section id=\"headline\">\n<h2>\(text(.headlineHeading))</h2>\n<div class=\"cards\">\n"
+        html += card(key: true, label: text(.cardExhaustionLabel, ["years": yearsText]),
                      value: Self.percent(p.estimate),
-                     note: "95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))")
-        html += card(label: "Expected claims over \(yearsText)",
-                     value: Self.millions(claims.mean),
-                     note: "\(Self.yuan(claims.mean)) yuan ± \(Self.yuan(claims.mcse)) (Monte Carlo error)")
-        html += card(label: "Claims in a 1-in-100 bad case (VaR 99%)",
-                     value: Self.millions(var99),
-                     note: "average of the worst 1% (ES 99%): \(Self.millions(es99))")
+                     note: text(.cardExhaustionNote, ["low": Self.percent(p.low), "high": Self.percent(p.high)]))
+        html += card(label: text(.cardClaimsLabel, ["years": yearsText]),
+                     value: amount(claims.mean),
+                     note: text(.cardClaimsNote, ["mean": money.cell(claims.mean), "unit": money.tableUnit,
+                                                  "error": money.cell(claims.mcse)]))
+        html += card(label: text(.cardTailLabel),
+                     value: amount(var99),
+                     note: text(.cardTailNote, ["amount": amount(es99)]))
         let five = requiredBalance(ruin: 0.05), one = requiredBalance(ruin: 0.01)
         if let five, let one {
-            html += card(label: "Starting balance for a 5% / 1% chance of running dry",
-                         value: "\(NumberFormat.fixed(five / 1e6, digits: 1)) / \(NumberFormat.fixed(one / 1e6, digits: 1))",
-                         note: "million yuan; the scenario starts with \(Self.millions(initialBalance))")
+            let (divisor, unit) = money.axis(largest: max(five, one))
+            let digits = divisor >= 1e8 ? 2 : 1
+            html += card(label: text(.cardRequiredLabel),
+                         value: "\(NumberFormat.fixed(five / divisor, digits: digits)) / "
+                             + NumberFormat.fixed(one / divisor, digits: digits),
+                         note: text(.cardRequiredNote, ["unit": unit, "amount": amount(initialBalance)]))
         } else {
-            html += card(label: "Starting balance for a 5% / 1% chance of running dry", value: "not available",
-                         note: requiredNotAvailableReason)
+            html += card(label: text(.cardRequiredLabel), value: text(.notAvailable), note: requiredNotAvailableReason)
         }
         html += "</div>\n"
 
-        let pText = Self.percent(p.estimate)
-        html += "<p>The pool starts with <b>\(Self.yuan(initialBalance)) yuan</b>. In <b>\(pText)</b> of "
-            + "\(NumberFormat.count(trials)) simulated periods of \(yearsText), the claims due in some year exceeded "
-            + "the money in the pool, so banks were left to bear part of their losses. "
-            + "Over \(yearsText) the banks claim \(Self.millions(claims.mean)) on average; "
-            + "in one period out of a hundred they claim \(Self.millions(var99)) or more."
+        html += "<p>" + text(.headlineSummary, [
+            "balance": Self.esc(fullAmount(initialBalance)), "probability": Self.percent(p.estimate),
+            "trials": NumberFormat.count(trials), "years": yearsText,
+            "mean": Self.esc(amount(claims.mean)), "var99": Self.esc(amount(var99)),
+        ])
         if let five, let one {
-            html += " A starting balance of \(Self.millions(five)) would have run dry in 5% of the periods, "
-                + "\(Self.millions(one)) in 1%."
+            html += text(.headlineRequiredSummary, ["five": Self.esc(amount(five)), "one": Self.esc(amount(one))])
         }
         return html + "</p>\n</section>\n"
     }
@@ -123,9 +145,7 @@ private struct Report {
     var poolSizeAvailable: Bool { poolSize.available && poolSize.curve.count > 1 }
 
     var requiredNotAvailableReason: String {
-        if poolSize.available { return "the run did not record the 5% and 1% balances" }
-        return "the scenario's coverage depends on the pool's balance (a leverage cap or a pool floor), "
-            + "so no single trial has a required balance independent of the start"
+        text(poolSize.available ? .requiredNotRecorded : .requiredDependsOnBalance)
     }
 
     func card(key: Bool = false, label: String, value: String, note: String) -> String {
@@ -136,30 +156,12 @@ private struct Report {
     // MARK: Charts
 
     func charts() -> String {
-        var html = "<section id=\"charts\">\n<h2>Charts</h2>\n"
-        html += figure(claimsDistribution(), caption: """
-            <b>Distribution of total claims over \(yearsText).</b> The cumulative share of simulated periods (vertical) \
-            whose claims were at most a given amount (horizontal). results.json keeps percentiles, not every trial, \
-            so the curve joins the minimum, P1, P5, P25, P50, P75, P95, P99, P99.5, P99.9 and the maximum with straight \
-            lines: a quantile chart, not a histogram. Dashed lines mark the value at risk (VaR) at 95%, 99% and 99.5%; \
-            the green line is the pool's starting balance.
-            """)
-        html += figure(balanceFan(), caption: """
-            <b>Pool balance at the end of each year.</b> The dark band holds the middle half of the simulated periods \
-            (P25 to P75), the light band 90% of them (P5 to P95); the line is the median. Year 0 is the starting balance.
-            """)
-        html += figure(exhaustionByYear(), caption: """
-            <b>Chance the pool has run dry by the end of each year</b> (cumulative), with 95% Wilson intervals as whiskers. \
-            Running dry means the claims due in a year exceed the money available.
-            """)
-        html += figure(bankClaims(), caption: """
-            <b>Claims by bank over \(yearsText), means over all simulated periods.</b> Blue: paid by the pool; \
-            orange: not paid because the pool ran short, so borne by the bank.
-            """)
-        html += figure(poolSizeCurve(), caption: poolSizeAvailable ? """
-            <b>Chance of running dry for other starting balances</b>, with the same simulated defaults. \
-            Markers show the balances that bring it down to 5% and 1%; the green line is the scenario's balance.
-            """ : "<b>Chance of running dry for other starting balances:</b> not available for this scenario.")
+        var html = "<section id=\"charts\">\n<h2>\(text(.chartsHeading))</h2>\n"
+        html += figure(claimsDistribution(), caption: text(.claimsCaption, ["years": yearsText]))
+        html += figure(balanceFan(), caption: text(.balanceCaption))
+        html += figure(exhaustionByYear(), caption: text(.exhaustionCaption))
+        html += figure(bankClaims(), caption: text(.bankCaption, ["years": yearsText]))
+        html += figure(poolSizeCurve(), caption: text(poolSizeAvailable ? .poolSizeCaption : .poolSizeNotAvailableCaption))
         return html + "</section>\n"
     }
 
@@ -168,36 +170,37 @@ private struct Report {
     func claimsDistribution() -> String {
         let stat = summary.total(.claims)
         let points = ReportSeries.cumulative(stat)
-        let varLevels: [(TailLevel, String, String)] = [(.p95, "var95", "VaR 95%"), (.p99, "var99", "VaR 99%"),
-                                                        (.p995, "var995", "VaR 99.5%")]
+        let varLevels: [(TailLevel, String, String)] = [(.p95, "var95", "95%"), (.p99, "var99", "99%"),
+                                                        (.p995, "var995", "99.5%")]
         let highest = (points.map(\.0) + [initialBalance]).filter(\.isFinite).max() ?? 0
-        var plot = SVGPlot(kind: "claims-distribution",
-                           title: "Cumulative distribution of total claims over \(yearsText), with VaR 95%, 99% and 99.5%",
-                           xDomain: LinearScale.zeroTo(highest, count: 7), yDomain: (0, 1))
+        let xDomain = LinearScale.zeroTo(highest, count: 7)
+        var plot = SVGPlot(kind: "claims-distribution", title: text(.claimsTitle, ["years": yearsText]),
+                           xDomain: xDomain, yDomain: (0, 1))
         guard points.count > 1 else {
-            plot.message("No claims statistics in this results file.")
+            plot.message(text(.claimsNoData))
             return plot.rendered()
         }
-        plot.axes(xLabel: "total claims over the horizon (million yuan)", yLabel: "cumulative probability (%)",
-                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: Self.axisMillions, yFormat: Self.axisPercent)
+        let axis = moneyAxis(largest: xDomain.high)
+        plot.axes(xLabel: text(.claimsAxisX, ["unit": axis.unit]), yLabel: text(.claimsAxisY),
+                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: axis.format, yFormat: Self.axisPercent)
         plot.vertical(at: initialBalance, class: "pool-line")
         var legend: [(SVGPlot.LegendMark, String, String)] = []
-        for (level, name, label) in varLevels {
+        for (level, name, levelText) in varLevels {
             let value = summary.valueAtRisk(level)
             guard value.isFinite else { continue }
             plot.vertical(at: value, class: name)
-            legend.append((.line, name, "\(label): \(NumberFormat.millions(value))"))
+            legend.append((.line, name, text(.legendVaR, ["level": levelText, "amount": chartAmount(value)])))
         }
         let mean = stat.mean
         plot.vertical(at: mean, class: "mean-line")
         plot.line(points, class: "curve")
         for (value, level) in points {
             plot.dot((value, level), class: "point", radius: 3,
-                     title: "\(Self.axisPercent(level)) of periods: at most \(Self.millions(value))")
+                     title: text(.claimsPointTooltip, ["share": Self.axisPercent(level), "amount": amount(value)]))
         }
-        legend.append((.line, "mean-line", "mean: \(NumberFormat.millions(mean))"))
+        legend.append((.line, "mean-line", text(.legendMean, ["amount": chartAmount(mean)])))
         if initialBalance.isFinite {
-            legend.append((.line, "pool-line", "starting balance: \(NumberFormat.millions(initialBalance))"))
+            legend.append((.line, "pool-line", text(.legendStartingBalance, ["amount": chartAmount(initialBalance)])))
         }
         plot.legend(legend.map { (mark: $0.0, class: $0.1, label: $0.2) })
         return plot.rendered()
@@ -208,24 +211,26 @@ private struct Report {
         let p5 = series(.p5), p25 = series(.p25), p50 = series(.p50), p75 = series(.p75), p95 = series(.p95)
         let highest = (p95.map(\.1) + [initialBalance]).filter(\.isFinite).max() ?? 0
         let lastYear = Double(max(byYear.count, 1))
-        var plot = SVGPlot(kind: "balance-fan", title: "Pool balance by year: median, P25 to P75 and P5 to P95",
-                           xDomain: (0, lastYear), yDomain: LinearScale.zeroTo(highest))
+        let yDomain = LinearScale.zeroTo(highest)
+        var plot = SVGPlot(kind: "balance-fan", title: text(.balanceTitle), xDomain: (0, lastYear), yDomain: yDomain)
         guard !byYear.isEmpty else {
-            plot.message("No yearly statistics in this results file.")
+            plot.message(text(.balanceNoData))
             return plot.rendered()
         }
-        plot.axes(xLabel: "end of year", yLabel: "pool balance (million yuan)",
+        let axis = moneyAxis(largest: yDomain.high)
+        plot.axes(xLabel: text(.balanceAxisX), yLabel: text(.balanceAxisY, ["unit": axis.unit]),
                   xTicks: (0...byYear.count).map(Double.init),
-                  xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: Self.axisMillions)
+                  xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: axis.format)
         plot.band(lower: p5, upper: p95, class: "band-outer")
         plot.band(lower: p25, upper: p75, class: "band-inner")
         plot.line(p50, class: "median")
         plot.line(series(nil), class: "mean-line")
         for (year, value) in p50 {
-            plot.dot((year, value), class: "point", radius: 3, title: "year \(Int(year)): median \(Self.millions(value))")
+            plot.dot((year, value), class: "point", radius: 3,
+                     title: text(.balancePointTooltip, ["year": String(Int(year)), "amount": amount(value)]))
         }
-        plot.legend([(.swatch, "band-outer", "P5 to P95"), (.swatch, "band-inner", "P25 to P75"),
-                     (.line, "median", "median"), (.line, "mean-line", "mean")])
+        plot.legend([(.swatch, "band-outer", text(.legendOuterBand)), (.swatch, "band-inner", text(.legendInnerBand)),
+                     (.line, "median", text(.legendMedian)), (.line, "mean-line", text(.legendMeanLine))])
         return plot.rendered()
     }
 
@@ -233,14 +238,13 @@ private struct Report {
         let entries = summary.pExhaustionByYear
         let highest = entries.map(\.high).filter(\.isFinite).max() ?? 0
         let top = min(1, max(LinearScale.zeroTo(highest * 1.08).high, 0.01))
-        var plot = SVGPlot(kind: "exhaustion-by-year",
-                           title: "Probability the pool has run dry by the end of each year, with 95% intervals",
+        var plot = SVGPlot(kind: "exhaustion-by-year", title: text(.exhaustionTitle),
                            xDomain: (0.4, Double(max(entries.count, 1)) + 0.6), yDomain: (0, top))
         guard !entries.isEmpty else {
-            plot.message("No yearly exhaustion probabilities in this results file.")
+            plot.message(text(.exhaustionNoData))
             return plot.rendered()
         }
-        plot.axes(xLabel: "year", yLabel: "probability run dry by then (%)",
+        plot.axes(xLabel: text(.exhaustionAxisX), yLabel: text(.exhaustionAxisY),
                   xTicks: (1...entries.count).map(Double.init),
                   xFormat: { NumberFormat.fixed($0, digits: 0) }, yFormat: Self.axisPercent)
         let barHalfWidth = min(0.3, 0.3 * 10 / Double(entries.count))
@@ -248,7 +252,8 @@ private struct Report {
             let year = Double(i + 1)
             let (estimate, low, high) = (entry.estimate, entry.low, entry.high)
             plot.rect(x0: year - barHalfWidth, x1: year + barHalfWidth, y0: 0, y1: estimate, class: "bar",
-                      title: "year \(Int(year)): \(Self.percent(estimate)) (95% interval \(Self.percent(low)) to \(Self.percent(high)))")
+                      title: text(.exhaustionBarTooltip, ["year": String(Int(year)), "estimate": Self.percent(estimate),
+                                                          "low": Self.percent(low), "high": Self.percent(high)]))
             plot.whisker(at: year, low: low, high: high, cap: barHalfWidth / 3)
             if entries.count <= 15, high.isFinite {
                 plot.text(Self.percent(estimate), atX: plot.x(year), y: plot.y(high) - 6, anchor: "middle")
@@ -262,30 +267,40 @@ private struct Report {
         let banks = byBank.map { bank -> (name: String, paid: Double, unpaid: Double) in
             (bank.name.isEmpty ? bank.id : bank.name, bank.stat(.paid).mean, bank.stat(.unpaid).mean)
         }
+        // The label after each bar: its total, and the unpaid share.
+        let labels = banks.map { bank -> String in
+            let total = bank.paid + bank.unpaid
+            guard total > 0 else { return chartAmount(total) }
+            let unpaidShare = bank.unpaid / total
+            return text(.bankBarLabel, ["total": chartAmount(total),
+                                        "share": NumberFormat.percent(unpaidShare, digits: unpaidShare < 0.1 ? 1 : 0)])
+        }
+        // Room on the right for the longest label after a full-length bar.
+        let labelRoom = labels.map { SVGPlot.textWidth($0, narrow: 6, wide: 11.5) + 10 }.max() ?? 0
         let highest = banks.map { $0.paid + $0.unpaid }.filter(\.isFinite).max() ?? 0
         let height = 10 + rowHeight * Double(max(banks.count, 1)) + 58
-        var plot = SVGPlot(kind: "bank-claims", title: "Mean claims by bank over \(yearsText): paid by the pool and unpaid",
-                           height: height, margins: (24, 150, 10, 58),
-                           xDomain: LinearScale.zeroTo(highest, count: 6), yDomain: (Double(max(banks.count, 1)), 0))
+        let xDomain = LinearScale.zeroTo(highest, count: 6)
+        var plot = SVGPlot(kind: "bank-claims", title: text(.bankTitle, ["years": yearsText]),
+                           height: height, margins: (24, max(150, labelRoom), 10, 58),
+                           xDomain: xDomain, yDomain: (Double(max(banks.count, 1)), 0))
         guard !banks.isEmpty else {
-            plot.message("No bank statistics in this results file.")
+            plot.message(text(.bankNoData))
             return plot.rendered()
         }
-        plot.axes(xLabel: "mean claims over the horizon (million yuan)", yLabel: "", yTicks: [],
-                  xFormat: Self.axisMillions, yFormat: { _ in "" })
+        let axis = moneyAxis(largest: xDomain.high)
+        plot.axes(xLabel: text(.bankAxisX, ["unit": axis.unit]), yLabel: "", yTicks: [],
+                  xFormat: axis.format, yFormat: { _ in "" })
         for (i, bank) in banks.enumerated() {
             let row = Double(i)
             let total = bank.paid + bank.unpaid
             plot.text(bank.name, atX: plot.plotLeft + 2, y: plot.y(row) + 14, class: "label")
             plot.rect(x0: 0, x1: bank.paid, y0: row + 0.42, y1: row + 0.86, class: "paid",
-                      title: "\(bank.name): paid \(Self.millions(bank.paid))")
+                      title: text(.bankPaidTooltip, ["bank": bank.name, "amount": amount(bank.paid)]))
             plot.rect(x0: bank.paid, x1: total, y0: row + 0.42, y1: row + 0.86, class: "unpaid",
-                      title: "\(bank.name): unpaid \(Self.millions(bank.unpaid))")
-            let unpaidShare = bank.unpaid / total
-            let share = total > 0 ? " (\(NumberFormat.percent(unpaidShare, digits: unpaidShare < 0.1 ? 1 : 0)) unpaid)" : ""
-            plot.text(NumberFormat.millions(total) + share, atX: plot.x(total) + 6, y: plot.y(row + 0.64) + 4, class: "label-muted")
+                      title: text(.bankUnpaidTooltip, ["bank": bank.name, "amount": amount(bank.unpaid)]))
+            plot.text(labels[i], atX: plot.x(total) + 6, y: plot.y(row + 0.64) + 4, class: "label-muted")
         }
-        plot.legend([(.swatch, "paid", "paid by the pool"), (.swatch, "unpaid", "unpaid, borne by the bank")])
+        plot.legend([(.swatch, "paid", text(.legendPaid)), (.swatch, "unpaid", text(.legendUnpaid))])
         return plot.rendered()
     }
 
@@ -294,34 +309,32 @@ private struct Report {
         let five = requiredBalance(ruin: 0.05), one = requiredBalance(ruin: 0.01)
         let highest = (curve.map(\.0) + [initialBalance, five ?? 0, one ?? 0]).filter(\.isFinite).max() ?? 0
         guard curve.count > 1 else {
-            var plot = SVGPlot(kind: "pool-size",
-                               title: "Probability of running dry within \(yearsText) against the starting balance: not available",
+            var plot = SVGPlot(kind: "pool-size", title: text(.poolSizeTitleNotAvailable, ["years": yearsText]),
                                height: 120, xDomain: (0, 1), yDomain: (0, 1))
-            plot.message("Not available: " + requiredNotAvailableReason + ".")
+            plot.message(text(.notAvailableBecause, ["reason": requiredNotAvailableReason]))
             return plot.rendered()
         }
-        var plot = SVGPlot(kind: "pool-size",
-                           title: "Probability of running dry within \(yearsText) against the starting balance",
-                           xDomain: LinearScale.zeroTo(highest, count: 7), yDomain: (0, 1))
-        plot.axes(xLabel: "starting balance (million yuan)", yLabel: "probability of running dry (%)",
-                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: Self.axisMillions, yFormat: Self.axisPercent)
+        let xDomain = LinearScale.zeroTo(highest, count: 7)
+        var plot = SVGPlot(kind: "pool-size", title: text(.poolSizeTitle, ["years": yearsText]),
+                           xDomain: xDomain, yDomain: (0, 1))
+        let axis = moneyAxis(largest: xDomain.high)
+        plot.axes(xLabel: text(.poolSizeAxisX, ["unit": axis.unit]), yLabel: text(.poolSizeAxisY),
+                  yTicks: [0, 0.2, 0.4, 0.6, 0.8, 1.0], xFormat: axis.format, yFormat: Self.axisPercent)
         plot.vertical(at: initialBalance, class: "pool-line")
         plot.line(curve, class: "curve")
         var legend: [(mark: SVGPlot.LegendMark, class: String, label: String)] = [
-            (.line, "curve", "P(run dry) by starting balance"),
+            (.line, "curve", text(.legendCurve)),
         ]
-        if let five {
-            plot.segment((five, 0), (five, 0.05), class: "guide")
-            plot.dot((five, 0.05), class: "ruin5", radius: 5.5, title: "5%: \(Self.millions(five))")
-            legend.append((.dot, "ruin5", "5% chance: \(NumberFormat.millions(five))"))
-        }
-        if let one {
-            plot.segment((one, 0), (one, 0.01), class: "guide")
-            plot.dot((one, 0.01), class: "ruin1", radius: 5.5, title: "1%: \(Self.millions(one))")
-            legend.append((.dot, "ruin1", "1% chance: \(NumberFormat.millions(one))"))
+        for (balance, ruin, name) in [(five, 0.05, "ruin5"), (one, 0.01, "ruin1")] {
+            guard let balance else { continue }
+            let level = NumberFormat.percent(ruin, digits: 0)
+            plot.segment((balance, 0), (balance, ruin), class: "guide")
+            plot.dot((balance, ruin), class: name, radius: 5.5,
+                     title: text(.ruinTooltip, ["level": level, "amount": amount(balance)]))
+            legend.append((.dot, name, text(.legendRuin, ["level": level, "amount": chartAmount(balance)])))
         }
         if initialBalance.isFinite {
-            legend.append((.line, "pool-line", "scenario's balance: \(NumberFormat.millions(initialBalance))"))
+            legend.append((.line, "pool-line", text(.legendScenarioBalance, ["amount": chartAmount(initialBalance)])))
         }
         plot.legend(legend)
         return plot.rendered()
@@ -329,74 +342,78 @@ private struct Report {
 
     // MARK: Tables
 
-    static func label(_ quantity: TotalQuantity) -> String {
+    func label(_ quantity: TotalQuantity) -> String {
         switch quantity {
-        case .claims: "claims"
-        case .paid: "paid by the pool"
-        case .unpaid: "unpaid (borne by banks)"
-        case .loss: "loss on defaulted loans"
-        case .defaults: "defaults (count)"
-        case .endBalance: "balance at the end"
+        case .claims: text(.quantityClaims)
+        case .paid: text(.quantityPaid)
+        case .unpaid: text(.quantityUnpaid)
+        case .loss: text(.quantityLoss)
+        case .defaults: text(.quantityDefaults)
+        case .endBalance: text(.quantityEndBalance)
         }
     }
 
     func tables() -> String {
-        var html = "<section id=\"tables\" class=\"page-break\">\n<h2>Tables</h2>\n"
-        html += "<h3>Totals over \(yearsText) (yuan)</h3>\n<div class=\"wide\"><table>\n"
-        html += row(["quantity", "mean", "± MC error", "sd", "P5", "P50", "P95", "P99", "max"], header: true)
+        let unit = money.tableUnit
+        var html = "<section id=\"tables\" class=\"page-break\">\n<h2>\(text(.tablesHeading))</h2>\n"
+        html += "<h3>\(text(.totalsHeading, ["years": yearsText, "unit": unit]))</h3>\n<div class=\"wide\"><table>\n"
+        html += row([.columnQuantity, .columnMean, .columnMCError, .columnSD, .columnP5, .columnP50, .columnP95,
+                     .columnP99, .columnMax].map { text($0) }, header: true)
         for quantity in TotalQuantity.allCases {
             let stat = summary.total(quantity)
-            let format = quantity == .defaults ? NumberFormat.count : NumberFormat.money
+            let format = quantity == .defaults ? NumberFormat.count : money.cell
             let values = [stat.mean, stat.mcse, stat.sd, stat.percentile(.p5), stat.percentile(.p50),
                           stat.percentile(.p95), stat.percentile(.p99), stat.max]
-            html += row([Self.label(quantity)] + values.map(format))
+            html += row([label(quantity)] + values.map(format))
         }
         html += "</table></div>\n"
 
-        html += "<h3>Tail of total claims (yuan)</h3>\n<table>\n"
-        html += row(["level", "value at risk (VaR)", "expected shortfall (ES)"], header: true)
+        html += "<h3>\(text(.tailHeading, ["unit": unit]))</h3>\n<table>\n"
+        html += row([.columnLevel, .columnVaR, .columnES].map { text($0) }, header: true)
         for level in TailLevel.allCases {
             html += row([NumberFormat.percent(level.level, digits: 1),
-                         Self.yuan(summary.valueAtRisk(level)), Self.yuan(summary.expectedShortfall(level))])
+                         money.cell(summary.valueAtRisk(level)), money.cell(summary.expectedShortfall(level))])
         }
         html += "</table>\n"
 
-        html += "<h3>By year (means, yuan)</h3>\n<div class=\"wide\"><table>\n"
-        html += row(["year", "opening balance", "claims", "paid", "unpaid", "top-up", "closing balance",
-                     "defaults", "P(run dry by end of year)"], header: true)
+        html += "<h3>\(text(.byYearHeading, ["unit": unit]))</h3>\n<div class=\"wide\"><table>\n"
+        html += row([.columnYear, .columnOpeningBalance, .columnClaims, .columnPaid, .columnUnpaid, .columnTopUp,
+                     .columnClosingBalance, .columnDefaults, .columnExhaustedByYearEnd].map { text($0) }, header: true)
         let probabilities = summary.pExhaustionByYear
         for (i, year) in byYear.enumerated() {
             let p = probabilities.indices.contains(i) ? probabilities[i] : ProbabilityEstimate(estimate: .nan, low: .nan, high: .nan)
             html += row([String(year.year)]
-                + [.openingBalance, .claims, .paid, .unpaid, .topUp, .closingBalance].map { Self.yuan(year.stat($0).mean) }
+                + [.openingBalance, .claims, .paid, .unpaid, .topUp, .closingBalance].map { money.cell(year.stat($0).mean) }
                 + [NumberFormat.count(year.stat(.defaults).mean),
                    "\(Self.percent(p.estimate)) (\(Self.percent(p.low))–\(Self.percent(p.high)))"])
         }
         html += "</table></div>\n"
 
-        html += "<h3>By bank (means over \(yearsText), yuan)</h3>\n<div class=\"wide\"><table class=\"banks\">\n"
-        html += row(["bank", "defaults", "loss", "claims", "paid", "unpaid", "unpaid share", "tail claims (worst 1%)"], header: true)
+        html += "<h3>\(text(.byBankHeading, ["years": yearsText, "unit": unit]))</h3>\n"
+            + "<div class=\"wide\"><table class=\"banks\">\n"
+        html += row([.columnBank, .columnDefaults, .columnLoss, .columnClaims, .columnPaid, .columnUnpaid,
+                     .columnUnpaidShare, .columnTailClaims].map { text($0) }, header: true)
         for bank in byBank {
             let claims = bank.stat(.claims).mean
             let unpaid = bank.stat(.unpaid).mean
             html += "<tr><td>\(Self.esc(bank.name.isEmpty ? bank.id : bank.name))<br><span class=\"small\">\(Self.esc(bank.id))</span></td>"
             html += ([NumberFormat.count(bank.stat(.defaults).mean)]
-                + [.loss, .claims, .paid, .unpaid].map { Self.yuan(bank.stat($0).mean) }
-                + [claims > 0 ? Self.percent(unpaid / claims) : "–", Self.yuan(bank.tailContribution99)])
+                + [.loss, .claims, .paid, .unpaid].map { money.cell(bank.stat($0).mean) }
+                + [claims > 0 ? Self.percent(unpaid / claims) : "–", money.cell(bank.tailContribution99)])
                 .map { "<td class=\"num\">\(Self.esc($0))</td>" }.joined() + "</tr>\n"
         }
-        html += "</table></div>\n<p class=\"small\">“Tail claims (worst 1%)”: the bank's mean claims over the periods "
-            + "whose total claims reached the 99% value at risk — its share of a bad case.</p>\n"
+        html += "</table></div>\n<p class=\"small\">\(text(.tailClaimsNote))</p>\n"
 
         let required = requiredBalances
-        html += "<h3>Starting balance for a given chance of running dry</h3>\n"
+        html += "<h3>\(text(.requiredHeading))</h3>\n"
         if required.isEmpty {
-            html += "<p>Not available: \(Self.esc(requiredNotAvailableReason)).</p>\n"
+            html += "<p>\(Self.esc(text(.notAvailableBecause, ["reason": requiredNotAvailableReason])))</p>\n"
         } else {
-            html += "<table>\n" + row(["chance of running dry", "starting balance (yuan)"], header: true)
+            html += "<table>\n" + row([text(.columnChanceOfRunningDry), text(.columnStartingBalance, ["unit": unit])],
+                                      header: true)
             for balance in required {
                 let ruin = balance.ruinProbability
-                html += row([NumberFormat.percent(ruin, digits: ruin < 0.01 ? 1 : 0), Self.yuan(balance.initialBalance)])
+                html += row([NumberFormat.percent(ruin, digits: ruin < 0.01 ? 1 : 0), money.cell(balance.initialBalance)])
             }
             html += "</table>\n"
         }
@@ -408,77 +425,62 @@ private struct Report {
 
     // MARK: Scenario and methods
 
+    /// The label of a key of results.json's metadata ("tool version", "PoolSim 版本").
+    func metadataLabel(_ key: String) -> String {
+        MetadataText.label(key, language).replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A value of results.json as a table shows it; null as "none".
+    func cell(_ value: JSONValue) -> String {
+        value == .null ? CommonText.none.text(language) : CSVExport.cell(value)
+    }
+
     func scenarioSection() -> String {
-        var html = "<section id=\"scenario\" class=\"page-break\">\n<h2>The scenario as run</h2>\n<table class=\"kv\">\n"
+        var html = "<section id=\"scenario\" class=\"page-break\">\n<h2>\(text(.scenarioHeading))</h2>\n"
+            + "<table class=\"kv\">\n"
         let overrides = metadata.overrides
-        var facts: [(String, String)] = [("scenario", scenarioName),
-                                         ("overrides (--set)", overrides.isEmpty ? "none" : overrides.joined(separator: "; "))]
+        var facts: [(String, String)] = [
+            (text(.metaScenario), scenarioName),
+            (text(.metaOverrides), overrides.isEmpty ? CommonText.none.text(language) : overrides.joined(separator: "; ")),
+        ]
         // Then every other key of the metadata, as results.json writes it.
         let shownAbove = [RunMetadata.CodingKeys.scenarioName, .overrides].map(\.stringValue)
         for (key, value) in XLSXExport.fields(of: metadata) where !shownAbove.contains(key) {
-            facts.append((key.replacingOccurrences(of: "_", with: " "), value == .null ? "none" : CSVExport.cell(value)))
+            facts.append((metadataLabel(key), cell(value)))
         }
         for (key, value) in facts {
             html += "<tr><td>\(Self.esc(key))</td><td>\(Self.esc(value))</td></tr>\n"
         }
         html += "</table>\n"
         guard let scenario else {
-            return html + "<p>This results file does not record the resolved scenario.</p>\n</section>\n"
+            return html + "<p>\(text(.scenarioNotRecorded))</p>\n</section>\n"
         }
-        html += "<h3>Resolved scenario</h3>\n<p class=\"small\">Every setting after defaults, overrides and stress "
-            + "were applied; key paths as in the scenario file. Money in yuan, probabilities and ratios as fractions. "
-            + "Its <code>trials</code> and <code>seed</code> are the file's defaults; the run's own are in the table above.</p>\n"
+        html += "<h3>\(text(.resolvedHeading))</h3>\n<p class=\"small\">\(text(.resolvedNote))</p>\n"
         html += "<div class=\"wide\"><table class=\"scenario\">\n"
         for (path, value) in XLSXExport.flatten(scenario.document, path: "") {
-            let text = value == .null ? "none" : CSVExport.cell(value)
-            html += "<tr><td>\(Self.esc(path))</td><td>\(Self.esc(text))</td></tr>\n"
+            html += "<tr><td>\(Self.esc(path))</td><td>\(Self.esc(cell(value)))</td></tr>\n"
         }
         return html + "</table></div>\n</section>\n"
     }
 
     var copulaSentence: String {
         switch scenario?.copula {
-        case .gaussian?: "This run uses the Gaussian copula."
-        case .t?: "This run uses a t copula, in which a common shock makes joint defaults more likely still."
-        case .creditriskplus?: "This run uses CreditRisk+ instead: gamma-distributed sector factors scale each loan's default probability."
+        case .gaussian?: text(.copulaGaussian)
+        case .t?: text(.copulaT)
+        case .creditriskplus?: text(.copulaCreditRiskPlus)
         case nil: ""
         }
     }
 
     func methods() -> String {
-        let trialsText = NumberFormat.count(trials)
-        return """
-            <section id="methods" class="methods page-break">
-            <h2>How these numbers were made</h2>
-            <p><b>A trial</b> is one simulated period of \(yearsText). Each year, every covered loan of the \
-            portfolio may default; a defaulted loan's loss is its principal times a loss-given-default drawn from a Beta \
-            distribution. The bank files a claim for the pool's share of the loss (for example 70%, capped per loan), \
-            and the pool pays the year's claims from its balance. When the claims due exceed the money available the \
-            pool has <b>run dry</b> (is exhausted) that year, and the shortfall rule of the scenario decides who gets what; \
-            the unpaid part stays with the banks. This report rests on \(trialsText) trials.</p>
-            <p><b>Correlated defaults.</b> Defaults are linked through a factor copula: each loan's credit quality mixes a \
-            province-wide factor, a sector factor, a bank factor and its own noise, and the loan defaults when that \
-            falls below the level its default probability sets (the one-factor model of Vasicek, 2002, with more \
-            factors). Bad years therefore hit many loans at once, which is what can drain the pool. \
-            \(copulaSentence)</p>
-            <p><b>Statistics.</b> Means carry a Monte Carlo standard error (the standard deviation divided by the square \
-            root of the number of trials). Probabilities carry a 95% Wilson score interval. Percentiles interpolate \
-            linearly between sorted trial values (as numpy does by default). Value at risk (VaR) at level α is the α \
-            percentile of total claims; expected shortfall (ES) is the mean of the claims at or above it. The balance \
-            needed for a given chance of running dry is the matching percentile of each trial's required pool — the \
-            least starting balance with which that trial would never have run short.</p>
-            <p><b>Reproducibility.</b> The same scenario, seed, generator and number of trials give the same results, \
-            whatever the number of worker threads: each block of trials draws from its own random stream derived from \
-            the seed. The generator is GSL's; the seed, generator and versions are listed above.</p>
-            <p><b>Sources.</b> Pool and rules: Hebei Daily, 25 May 2022 (the 110 million yuan pool with six banks); \
-            Hebei Economic Daily, 9 December 2021 (the six cooperating banks); Hebei Daily, April 2022 (lending in \
-            Q1 2022); Hebei 2016 implementation rules for tech-SME loan risk compensation (70% of the loss, at most \
-            5 million yuan per firm, claims settled yearly per bank). Model: O. Vasicek (2002), “Loan portfolio \
-            value”, <i>Risk</i> 15(12). Parameters not published by these sources (how the lending splits between \
-            banks, default probabilities, correlations, what happens when the pool runs short) are assumptions of \
-            the scenario, listed above.</p>
-            </section>
-
-            """
+        let paragraphs = [
+            text(.methodsTrial, ["years": yearsText, "trials": NumberFormat.count(trials)]),
+            text(.methodsCorrelation, ["copula": copulaSentence]),
+            text(.methodsStatistics),
+            text(.methodsReproducibility),
+            text(.methodsSources),
+        ]
+        return "<section id=\"methods\" class=\"methods page-break\">\n<h2>\(text(.methodsHeading))</h2>\n"
+            + paragraphs.map { "<p>\($0)</p>\n" }.joined() + "</section>\n"
     }
 }

@@ -1,19 +1,34 @@
 import PoolSimCore
+import PoolSimText
 
 /// What every HTML report of poolsim shares: the page around the sections,
 /// the stylesheet, figures and table rows. `HTMLReport` (one run) and
 /// `AnalysisReport` (compare, sweep, sensitivity) are both built from it.
 enum ReportPage {
-    /// A complete page: `title` is escaped here; `body` is HTML already.
+    /// A complete English page: `title` is escaped here; `body` is HTML already.
     /// `style` is appended to the shared stylesheet.
     static func render(title: String, style: String = "", body: String) -> String {
-        var html = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        render(title: title, style: style, body: body, language: .en)
+    }
+
+    /// A complete page in `language` (its `lang` attribute): `title` is
+    /// escaped here; `body` is HTML already. `style` is appended to the shared stylesheet.
+    static func render(title: String, style: String = "", body: String, language: Language) -> String {
+        var html = "<!doctype html>\n<html lang=\"\(htmlLanguage(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
         html += "<style>\n\(stylesheet)\(style)</style>\n</head>\n<body>\n"
         html += body
         html += "</body>\n</html>\n"
         return html
+    }
+
+    /// The value of `<html lang>` for `language`.
+    static func htmlLanguage(_ language: Language) -> String {
+        switch language {
+        case .en: "en"
+        case .zh: "zh-CN"
+        }
     }
 
     /// A chart with its caption (HTML).
@@ -31,7 +46,7 @@ enum ReportPage {
 
     static let stylesheet = """
         :root { color-scheme: light; }
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC",
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC",
                "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
                color: #1b1f24; background: #fff; max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
                line-height: 1.45; font-size: 15px; }
@@ -106,8 +121,10 @@ enum ChartFormat {
     /// "146.8 M yuan".
     static func millions(_ value: Double) -> String { value.isFinite ? NumberFormat.millions(value) + " yuan" : "–" }
     /// Axis ticks in millions: "80", "2.5".
-    static func axisMillions(_ value: Double) -> String {
-        let m = (value / 1e6 * 1e6).rounded() / 1e6
+    static func axisMillions(_ value: Double) -> String { axisAmount(value, divisor: 1e6) }
+    /// Axis ticks in units of `divisor` yuan (see `MoneyFormat.axis`): "80", "2.5".
+    static func axisAmount(_ value: Double, divisor: Double) -> String {
+        let m = (value / divisor * 1e6).rounded() / 1e6
         return m == m.rounded() ? NumberFormat.fixed(m, digits: 0) : NumberFormat.fixed(m, digits: 1)
     }
     /// Axis ticks in percent: "20%", "2.5%".

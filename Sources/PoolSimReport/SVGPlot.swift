@@ -165,7 +165,7 @@ struct SVGPlot {
         var px = plotLeft
         var rowY = height + 6
         for item in items {
-            let itemWidth = 34 + Double(item.label.count) * 6.8 + 18
+            let itemWidth = 34 + Self.textWidth(item.label, narrow: 6.8, wide: 12) + 18
             if px > plotLeft, px + itemWidth > width - 8 {
                 px = plotLeft
                 rowY += 20
@@ -188,18 +188,68 @@ struct SVGPlot {
 
     /// A placeholder in place of the plot, saying why there is nothing to draw.
     mutating func message(_ text: String) {
+        // About 8.5 px per Latin character at the message's size, twice that per Chinese one.
+        let limit = Int(width / 8.5)
         var lines: [String] = []
-        for word in text.split(separator: " ") {
-            if let last = lines.last, last.count + word.count < Int(width / 8.5) {
-                lines[lines.count - 1] = last + " " + word
+        for (word, spaced) in Self.breakableParts(text) {
+            if let last = lines.last, Int(Self.textWidth(last + word, narrow: 1, wide: 2)) < limit {
+                lines[lines.count - 1] = last + (spaced ? " " : "") + word
             } else {
-                lines.append(String(word))
+                lines.append(word)
             }
         }
         for (i, line) in lines.enumerated() {
             self.text(line, atX: width / 2, y: height / 2 + (Double(i) - Double(lines.count - 1) / 2) * 20,
                       anchor: "middle", class: "message")
         }
+    }
+
+    /// The estimated width of `text`: `narrow` per Latin letter, digit or
+    /// sign, `wide` per Chinese character or full-width sign.
+    static func textWidth(_ text: String, narrow: Double, wide: Double) -> Double {
+        let wideCount = text.filter(isWide).count
+        return Double(text.count - wideCount) * narrow + Double(wideCount) * wide
+    }
+
+    /// A Chinese, Japanese or Korean character, or a full-width sign: about one em wide.
+    static func isWide(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first?.value else { return false }
+        return (0x1100...0x115F).contains(scalar) || (0x2E80...0xA4CF).contains(scalar)
+            || (0xAC00...0xD7A3).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
+            || (0xFE30...0xFE4F).contains(scalar) || (0xFF00...0xFF60).contains(scalar)
+            || (0xFFE0...0xFFE6).contains(scalar) || (0x20000...0x3FFFD).contains(scalar)
+    }
+
+    /// `text` cut where a line may break, each part with whether a space preceded
+    /// it: at spaces, and around Chinese characters (but not before a closing
+    /// sign such as "，" or "）", nor after an opening one such as "（").
+    static func breakableParts(_ text: String) -> [(part: String, spaced: Bool)] {
+        let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "』", "”", "！", "？"]
+        let opening: Set<Character> = ["（", "「", "『", "“"]
+        var parts: [(part: String, spaced: Bool)] = []
+        for word in text.split(separator: " ") {
+            var current = ""
+            var spaced = true
+            func flush() {
+                guard !current.isEmpty else { return }
+                parts.append((current, spaced))
+                (current, spaced) = ("", false)
+            }
+            for character in word {
+                let mayBreakBefore: Bool
+                if closing.contains(character) {
+                    mayBreakBefore = false
+                } else if let last = current.last, opening.contains(last) {
+                    mayBreakBefore = false
+                } else {
+                    mayBreakBefore = isWide(character) || (current.last.map(isWide) ?? false)
+                }
+                if mayBreakBefore { flush() }
+                current.append(character)
+            }
+            flush()
+        }
+        return parts
     }
 
     func rendered() -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 import ZIPFoundation
 
 /// The results workbook (Office Open XML, SpreadsheetML): the tables of
@@ -12,40 +13,42 @@ public enum XLSXExport {
     /// Excel's row limit, header included.
     public static let maximumRows = 1_048_576
 
-    public static func workbook(_ results: RunResults, trials: TrialTable?) throws(OutputError) -> Data {
-        try workbook(results, trials: trials, rowLimit: maximumRows)
+    /// results.xlsx in `language`: sheet names, headers, labels and notes in
+    /// that language; the numbers, in yuan, are the same in every language.
+    public static func workbook(_ results: RunResults, trials: TrialTable?, language: Language) throws(OutputError) -> Data {
+        try workbook(results, trials: trials, rowLimit: maximumRows, language: language)
     }
 
     /// The workbook with at most `rowLimit` rows (header included) in the Trials sheet.
-    static func workbook(_ results: RunResults, trials: TrialTable?, rowLimit: Int) throws(OutputError) -> Data {
+    static func workbook(_ results: RunResults, trials: TrialTable?, rowLimit: Int,
+                         language: Language = .en) throws(OutputError) -> Data {
         let (metadata, statistics) = (results.metadata, results.statistics)
-        var sheets = [summarySheet(statistics.summary), byYearSheet(statistics.byYear), byBankSheet(statistics.byBank),
-                      poolSizeSheet(statistics.poolSize), inputsSheet(results)]
+        let words = WorkbookWords(language)
+        var sheets = [summarySheet(statistics.summary, words), byYearSheet(statistics.byYear, words),
+                      byBankSheet(statistics.byBank, words), poolSizeSheet(statistics.poolSize, words),
+                      inputsSheet(results, words)]
         var trialsNote: String?
         var trialsSheet: Sheet?
         if let trials {
-            let (sheet, note) = Self.trialsSheet(trials, rowLimit: rowLimit)
+            let (sheet, note) = Self.trialsSheet(trials, rowLimit: rowLimit, words)
             trialsSheet = sheet
             trialsNote = note
         }
-        sheets.append(metadataSheet(metadata, trialsNote: trialsNote))
+        sheets.append(metadataSheet(metadata, trialsNote: trialsNote, words))
         if let trialsSheet { sheets.append(trialsSheet) }
-        return try package(sheets, title: metadata.scenarioName, toolVersion: metadata.toolVersion,
-                           createdAt: metadata.createdAt)
+        return try package(sheets, title: words[.documentTitle, ["title": metadata.scenarioName]],
+                           toolVersion: metadata.toolVersion, createdAt: metadata.createdAt)
     }
 
     // MARK: Sheets
 
-    static let statColumns = ["mean", "sd", "mcse", "min", "max"]
-
-    /// Header cells for a statistic's columns; the row's `unit` column says in what.
-    static let statHeader = (statColumns + Percentile.allCases.map { $0.name.uppercased() }).map { Column($0, width: 13) }
-
     /// A workbook of plain tables (an analysis's CSV tables), one sheet each:
     /// the first row is the bold, frozen header; cells that read as numbers are
-    /// stored as numbers.
-    public static func workbook(tables: [(name: String, rows: [[String]])], title: String) throws(OutputError) -> Data {
-        let sheets = tables.map { table -> Sheet in
+    /// stored as numbers. `title` names the analysis's subject and kind
+    /// ("hebei-2022 size"); in Chinese the kind is named in Chinese.
+    public static func workbook(tables: [AnalysisTable], title: String, language: Language) throws(OutputError) -> Data {
+        let shown = tables.map { $0.sheet(language) }
+        let sheets = shown.map { table -> Sheet in
             var sheet = Sheet(name: table.name, columns: (table.rows.first ?? []).map { Column($0, width: 10) })
             sheet.rows = table.rows.dropFirst().map { row in
                 row.map { text -> Cell in
@@ -55,8 +58,19 @@ public enum XLSXExport {
             }
             return sheet
         }
+        var subject = title
+        if tables.count == 1, shown[0].name != tables[0].name, title.hasSuffix(" " + tables[0].name) {
+            subject = title.dropLast(tables[0].name.count) + shown[0].name
+        }
         // Analysis workbooks name no version or creation time.
-        return try package(sheets, title: title, toolVersion: "", createdAt: nil)
+        return try package(sheets, title: WorkbookText.documentTitle.text(language, ["title": subject]), toolVersion: "",
+                           createdAt: nil)
+    }
+
+    /// Header cells for a statistic's columns; the row's `unit` column says in what.
+    static func statHeader(_ words: WorkbookWords) -> [Column] {
+        ([words[.statMean], words[.statSD], words[.statMCSE], words[.statMin], words[.statMax]]
+            + Percentile.allCases.map(words.percentile)).map { Column($0, width: 13) }
     }
 
     /// A statistic as cells in `statHeader` order, styled for `unit`.
@@ -71,73 +85,81 @@ public enum XLSXExport {
     }
 
     /// The unit of a recorded quantity: counts for defaults, yuan for everything else.
-    static func unit(isCount: Bool) -> (name: String, style: CellStyle) {
-        isCount ? ("count", .general) : ("yuan", .yuan)
+    static func unit(isCount: Bool, _ words: WorkbookWords) -> (name: Cell, style: CellStyle) {
+        isCount ? (.text(words[.unitCount]), .general) : (.text(words[.unitYuan]), .yuan)
     }
 
-    static func summarySheet(_ summary: RunSummary) -> Sheet {
-        var sheet = Sheet(name: "Summary", columns: [
-            Column("quantity", width: 34), Column("unit", width: 12),
-        ] + statHeader)
+    static func summarySheet(_ summary: RunSummary, _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetSummary], columns: [
+            Column(words[.columnQuantity], width: 34), Column(words[.columnUnit], width: 12),
+        ] + statHeader(words))
+        sheet.selected = true
+        let probability = Cell.text(words[.unitProbability])
+        let yuan = Cell.text(words[.unitYuan])
 
         for quantity in TotalQuantity.allCases {
-            let (unitName, style) = unit(isCount: quantity == .defaults)
-            sheet.rows.append([.text(quantity.name), .text(unitName)] + statCells(summary.total(quantity), style: style))
+            let (unitName, style) = unit(isCount: quantity == .defaults, words)
+            sheet.rows.append([.text(words[WorkbookWords.total(quantity)]), unitName]
+                + statCells(summary.total(quantity), style: style))
         }
 
         sheet.rows.append([])
-        sheet.rows.append(["probability of exhaustion", "unit", "estimate", "95% CI low", "95% CI high"].map(Cell.header))
-        sheet.rows.append([.text("p_exhaustion (within the horizon)"), .text("probability")]
-            + probabilityCells(summary.pExhaustion))
+        sheet.rows.append([words[.headerProbabilityOfExhaustion], words[.columnUnit], words[.statEstimate],
+                           words[.statCILow], words[.statCIHigh]].map(Cell.header))
+        sheet.rows.append([.text(words[.rowPExhaustion]), probability] + probabilityCells(summary.pExhaustion))
         for (index, p) in summary.pExhaustionByYear.enumerated() {
-            sheet.rows.append([.text("p_exhaustion by end of year \(index + 1)"), .text("probability")] + probabilityCells(p))
+            sheet.rows.append([.text(words[.rowPExhaustionByYear, ["year": String(index + 1)]]), probability]
+                + probabilityCells(p))
         }
 
         sheet.rows.append([])
-        sheet.rows.append(["total claims, tail", "unit", "95%", "99%", "99.5%"].map(Cell.header))
-        sheet.rows.append([.text("claims_var (value at risk)"), .text("yuan")]
+        sheet.rows.append([words[.headerClaimsTail], words[.columnUnit], "95%", "99%", "99.5%"].map(Cell.header))
+        sheet.rows.append([.text(words[.rowClaimsVaR]), yuan]
             + TailLevel.allCases.map { Cell(summary.valueAtRisk($0), style: .yuan) })
-        sheet.rows.append([.text("claims_es (expected shortfall)"), .text("yuan")]
+        sheet.rows.append([.text(words[.rowClaimsES]), yuan]
             + TailLevel.allCases.map { Cell(summary.expectedShortfall($0), style: .yuan) })
         return sheet
     }
 
-    static func byYearSheet(_ byYear: [RunStatistics.YearStats]) -> Sheet {
-        var sheet = Sheet(name: "ByYear", columns: [
-            Column("year", width: 6), Column("quantity", width: 17), Column("unit", width: 7),
-        ] + statHeader)
+    static func byYearSheet(_ byYear: [RunStatistics.YearStats], _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetByYear], columns: [
+            Column(words[.columnYear], width: 6), Column(words[.columnQuantity], width: 17), Column(words[.columnUnit], width: 7),
+        ] + statHeader(words))
         for year in byYear {
             for quantity in YearQuantity.allCases {
-                let (unitName, style) = unit(isCount: quantity == .defaults)
-                sheet.rows.append([Cell(Double(year.year)), .text(quantity.name), .text(unitName)]
+                let (unitName, style) = unit(isCount: quantity == .defaults, words)
+                sheet.rows.append([Cell(Double(year.year)), .text(words[WorkbookWords.year(quantity)]), unitName]
                     + statCells(year.stat(quantity), style: style))
             }
         }
         return sheet
     }
 
-    static func byBankSheet(_ byBank: [RunStatistics.BankStats]) -> Sheet {
-        var sheet = Sheet(name: "ByBank", columns: [
-            Column("bank", width: 16), Column("name", width: 40), Column("quantity", width: 22), Column("unit", width: 7),
-        ] + statHeader)
+    static func byBankSheet(_ byBank: [RunStatistics.BankStats], _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetByBank], columns: [
+            Column(words[.columnBank], width: 16), Column(words[.columnBankName], width: 40),
+            Column(words[.columnQuantity], width: 22), Column(words[.columnUnit], width: 7),
+        ] + statHeader(words))
         for bank in byBank {
             let names: [Cell] = [.text(bank.id), .text(bank.name)]
             for quantity in BankQuantity.allCases {
-                let (unitName, style) = unit(isCount: quantity == .defaults)
-                sheet.rows.append(names + [.text(quantity.name), .text(unitName)] + statCells(bank.stat(quantity), style: style))
+                let (unitName, style) = unit(isCount: quantity == .defaults, words)
+                sheet.rows.append(names + [.text(words[WorkbookWords.bank(quantity)]), unitName]
+                    + statCells(bank.stat(quantity), style: style))
             }
             // A single number (a conditional mean): the mean column.
-            sheet.rows.append(names + [.text("tail_contribution_99"), .text("yuan"), Cell(bank.tailContribution99, style: .yuan)])
+            sheet.rows.append(names + [.text(words[.quantityTailContribution]), .text(words[.unitYuan]),
+                                       Cell(bank.tailContribution99, style: .yuan)])
         }
-        sheet.footnote = "tail_contribution_99: the bank's mean claims over the trials whose total claims are at least VaR 99%."
+        sheet.footnote = words[.footnoteTailContribution]
         return sheet
     }
 
-    static func poolSizeSheet(_ poolSize: RunStatistics.PoolSize) -> Sheet {
-        var sheet = Sheet(name: "PoolSize", columns: [
-            Column("initial balance (yuan)", width: 22), Column("P(exhaustion within the horizon) (probability)", width: 24),
+    static func poolSizeSheet(_ poolSize: RunStatistics.PoolSize, _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetPoolSize], columns: [
+            Column(words[.columnCurveInitialBalance], width: 22), Column(words[.columnCurvePExhaustion], width: 24),
             Column("", width: 4),
-            Column("ruin probability (probability)", width: 20), Column("initial balance needed (yuan)", width: 24),
+            Column(words[.columnRuinProbability], width: 20), Column(words[.columnInitialBalanceNeeded], width: 24),
         ])
         let curve = poolSize.curve
         let required = poolSize.required
@@ -151,20 +173,23 @@ public enum XLSXExport {
                 row += [Cell(required[i].ruinProbability, style: .probability),
                         Cell(required[i].initialBalance, style: .yuan)]
             } else if i == 0 && !poolSize.available {
-                row += [.text("not available: the scenario's coverage depends on the balance (leverage cap or pool floor)")]
+                row += [.text(words[.poolSizeNotAvailable])]
             }
             sheet.rows.append(row)
         }
         return sheet
     }
 
-    static func inputsSheet(_ results: RunResults) -> Sheet {
-        var sheet = Sheet(name: "Inputs", columns: [Column("key path", width: 44), Column("value", width: 60)])
+    static func inputsSheet(_ results: RunResults, _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetInputs], columns: [
+            Column(words[.columnKeyPath], width: 44), Column(words[.columnValue], width: 60),
+        ])
         let overrides = results.metadata.overrides
-        sheet.rows.append([.text("(run) overrides"), .text(overrides.isEmpty ? "none" : overrides.joined(separator: "; "))])
-        sheet.rows.append([.text("(run) stress"), .text(results.metadata.stress ?? "none")])
+        sheet.rows.append([.text(words[.rowRunOverrides]),
+                           .text(overrides.isEmpty ? words.none : overrides.joined(separator: "; "))])
+        sheet.rows.append([.text(words[.rowRunStress]), .text(results.metadata.stress ?? words.none)])
         guard let scenario = results.scenario else {
-            sheet.rows.append([.text("(scenario)"), .text("not recorded in this results.json")])
+            sheet.rows.append([.text(words[.rowScenario]), .text(words[.scenarioNotRecorded])])
             return sheet
         }
         for (path, value) in flatten(scenario.document, path: "") {
@@ -174,42 +199,51 @@ public enum XLSXExport {
     }
 
     /// Every key of the metadata as results.json writes it, after its schema version.
-    static func metadataSheet(_ metadata: RunMetadata, trialsNote: String?) -> Sheet {
-        var sheet = Sheet(name: "Metadata", columns: [Column("key", width: 22), Column("value", width: 68)])
-        sheet.rows.append([.text("schema_version"), Cell(Double(RunResults.schemaVersion))])
+    static func metadataSheet(_ metadata: RunMetadata, trialsNote: String?, _ words: WorkbookWords) -> Sheet {
+        var sheet = Sheet(name: words[.sheetMetadata], columns: [
+            Column(words[.columnKey], width: 22), Column(words[.columnValue], width: 68),
+        ])
+        sheet.rows.append([.text(words.metadataKey("schema_version")), Cell(Double(RunResults.schemaVersion))])
         for (key, value) in fields(of: metadata) {
+            let name = Cell.text(words.metadataKey(key))
             switch value {
             case let .array(items):
-                sheet.rows.append([.text(key), .text(items.isEmpty ? "none" : items.map(CSVExport.cell).joined(separator: "; "))])
+                sheet.rows.append([name, .text(items.isEmpty ? words.none : items.map(CSVExport.cell).joined(separator: "; "))])
             case .null:
-                sheet.rows.append([.text(key), .text("none")])
+                sheet.rows.append([name, .text(words.none)])
+            case let .string(text) where key == "stop_reason":
+                sheet.rows.append([name, .text(words.stopReason(text))])
             default:
-                sheet.rows.append([.text(key), Cell(value)])
+                sheet.rows.append([name, Cell(value)])
             }
         }
-        if let trialsNote { sheet.rows.append([.text("trials_sheet"), .text(trialsNote)]) }
+        if let trialsNote { sheet.rows.append([.text(words.metadataKey("trials_sheet")), .text(trialsNote)]) }
         return sheet
     }
 
     /// The Trials sheet and, when Excel's row limit cut it, a note saying so.
-    static func trialsSheet(_ table: TrialTable, rowLimit: Int) -> (Sheet, String?) {
+    static func trialsSheet(_ table: TrialTable, rowLimit: Int, _ words: WorkbookWords) -> (Sheet, String?) {
         let records = table.records
-        let names = CSVExport.trialColumns(bankIDs: table.bankIDs, weighted: records.weighted)
-        let columns = names.map { name -> Column in
-            switch name {
-            case "trial", "exhaustion_year": Column(name == "trial" ? "trial" : "exhaustion_year (0: never)", width: 14)
-            case "defaults_total": Column("defaults_total (count)", width: 14)
-            case "weight": Column("weight (likelihood ratio)", width: 18)
-            default: Column("\(name) (yuan)", width: 18)
-            }
+        // The columns of trials.csv, titled for people.
+        var columns = [Column(words[.columnTrial], width: 14), Column(words[.columnExhaustionYear], width: 14)]
+        for quantity in TotalQuantity.allCases {
+            columns.append(quantity == .defaults
+                ? Column(words[.columnDefaultsTotal], width: 14)
+                : Column(words[.columnAmount, ["name": words[WorkbookWords.total(quantity)]]], width: 18))
         }
+        columns.append(Column(words[.columnAmount, ["name": words[.quantityRequiredPool]]], width: 18))
+        for id in table.bankIDs {
+            columns.append(Column(words[.columnAmount, ["name": words[.quantityBankClaims, ["bank": id]]]], width: 18))
+        }
+        if records.weighted { columns.append(Column(words[.columnWeight], width: 18)) }
+
         let shown = min(records.count, rowLimit - 1)
         let note: String? = shown < records.count
-            ? "first \(NumberFormat.count(Double(shown))) of \(NumberFormat.count(Double(records.count))) trials: "
-                + "a sheet holds at most \(NumberFormat.count(Double(rowLimit))) rows"
+            ? words[.trialsNote, ["shown": NumberFormat.count(Double(shown)), "total": NumberFormat.count(Double(records.count)),
+                                  "rows": NumberFormat.count(Double(rowLimit))]]
             : nil
-        var sheet = Sheet(name: "Trials", columns: columns)
-        if let note { sheet.columns.append(Column("note: " + note, width: 40)) }
+        var sheet = Sheet(name: words[.sheetTrials], columns: columns)
+        if let note { sheet.columns.append(Column(words[.trialsNoteColumn, ["note": note]], width: 40)) }
         let totals = TotalQuantity.allCases.map { records.total($0) }
         let bankClaims = table.bankIDs.indices.map { records.bank(.claims, $0) }
         let moneyStyles: [CellStyle] = TotalQuantity.allCases.map { $0 == .defaults ? .general : .yuan }
@@ -247,7 +281,7 @@ public enum XLSXExport {
 
     // MARK: Workbook package
 
-    /// The workbook's parts, zipped; `title` names the scenario (or analysis) in the document properties.
+    /// The workbook's parts, zipped; `title` is the document's title in its properties.
     static func package(_ sheets: [Sheet], title: String, toolVersion: String,
                         createdAt: String?) throws(OutputError) -> Data {
         var parts: [(String, [UInt8])] = []
@@ -325,7 +359,7 @@ public enum XLSXExport {
             + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
             + #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
             + #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-            + "<dc:title>\(XML.escape("PoolSim results: " + title))</dc:title>"
+            + "<dc:title>\(XML.escape(title))</dc:title>"
             + "<dc:creator>PoolSim \(XML.escape(toolVersion))</dc:creator>"
         if let createdAt {
             xml += #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(XML.escape(createdAt))</dcterms:created>"#
@@ -350,6 +384,101 @@ public enum XLSXExport {
         xml += #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipTypes)/styles" Target="styles.xml"/>"#
         return xml + "</Relationships>"
     }
+}
+
+// MARK: - Words
+
+/// The workbooks' words in one language: sheet names, column titles, the
+/// names of the recorded quantities and statistics, the metadata's keys.
+struct WorkbookWords {
+    let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    subscript(_ key: WorkbookText, _ arguments: [String: String] = [:]) -> String { key.text(language, arguments) }
+
+    var none: String { CommonText.none.text(language) }
+
+    /// A percentile's column title: "P95", "第 95 百分位数"; the median "P50", "中位数".
+    func percentile(_ percentile: Percentile) -> String {
+        percentile == .p50 ? self[.statMedian] : self[.statPercentile, ["level": String(percentile.name.dropFirst())]]
+    }
+
+    /// A metadata key of results.json for people; keys without a label (newer ones) as written.
+    func metadataKey(_ key: String) -> String {
+        key == "trials_sheet" ? self[.metaTrialsSheet] : MetadataText.label(key, language)
+    }
+
+    /// The stop reason's value for people.
+    func stopReason(_ reason: String) -> String {
+        switch StopReason(rawValue: reason) {
+        case .completed?: self[.stopCompleted]
+        case .interrupted?: self[.stopInterrupted]
+        case nil: reason
+        }
+    }
+
+    static func total(_ quantity: TotalQuantity) -> WorkbookText {
+        switch quantity {
+        case .claims: .quantityClaimsTotal
+        case .paid: .quantityPaidTotal
+        case .unpaid: .quantityUnpaidTotal
+        case .loss: .quantityLossTotal
+        case .defaults: .quantityDefaultsTotal
+        case .endBalance: .quantityEndBalance
+        }
+    }
+
+    static func year(_ quantity: YearQuantity) -> WorkbookText {
+        switch quantity {
+        case .openingBalance: .quantityOpeningBalance
+        case .claims: .quantityClaims
+        case .paid: .quantityPaid
+        case .unpaid: .quantityUnpaid
+        case .topUp: .quantityTopUp
+        case .closingBalance: .quantityClosingBalance
+        case .defaults: .quantityDefaults
+        case .loss: .quantityLoss
+        }
+    }
+
+    static func bank(_ quantity: BankQuantity) -> WorkbookText {
+        switch quantity {
+        case .defaults: .quantityDefaults
+        case .loss: .quantityLoss
+        case .claims: .quantityClaims
+        case .paid: .quantityPaid
+        case .unpaid: .quantityUnpaid
+        }
+    }
+
+    /// A word of the analyses' CSV tables (a statistic, a quantity, a sizing
+    /// method, `base`) in `language`; nil for anything else (a parameter's name).
+    static func word(_ identifier: String, _ language: Language) -> String? {
+        let words = WorkbookWords(language)
+        if let key = analysisWords[identifier] { return words[key] }
+        if let percentile = Percentile.allCases.first(where: { $0.name == identifier }) { return words.percentile(percentile) }
+        let byYear = "p_exhaustion_year_"
+        if identifier.hasPrefix(byYear), let year = Int(identifier.dropFirst(byYear.count)) {
+            return words[.rowPExhaustionByYear, ["year": String(year)]]
+        }
+        if let method = SizeEstimate.Method(rawValue: identifier) { return AnalysisExport.method(method).text(language) }
+        if let statistic = HeadlineStatistic(rawValue: identifier) {
+            return AnalysisExport.label(statistic).text(language, ["unit": CommonText.yuan.text(language)])
+        }
+        return nil
+    }
+
+    /// The analyses' words with a label of their own, by identifier.
+    static let analysisWords: [String: WorkbookText] = {
+        var words: [String: WorkbookText] = [
+            "mean": .statMean, "sd": .statSD, "mcse": .statMCSE, "min": .statMin, "max": .statMax,
+            "estimate": .statEstimate, "ci_low": .statCILow, "ci_high": .statCIHigh,
+            "claims_var": .analysisClaimsVaR, "claims_es": .analysisClaimsES, "base": .analysisBase,
+        ]
+        for quantity in TotalQuantity.allCases { words[quantity.name] = total(quantity) }
+        return words
+    }()
 }
 
 // MARK: - Sheet builder
@@ -440,6 +569,8 @@ struct Sheet {
     var rows: [[Cell]] = []
     /// Text in the first column after a blank row below the table.
     var footnote: String?
+    /// Whether the sheet is the one shown when the workbook opens.
+    var selected = false
     /// Rows produced on demand, for sheets too large to hold as cells.
     var rowCount = 0
     var rowProvider: ((Int) -> [Cell])?
@@ -451,7 +582,7 @@ struct Sheet {
 
     /// Widths from the titles and the first rows, between 6 and 70 characters.
     func columnWidths() -> [Int] {
-        var widths = columns.map { max($0.width, min($0.title.count + 2, 28)) }
+        var widths = columns.map { max($0.width, min(TextTable.displayWidth($0.title) + 2, 28)) }
         let sample = rows.prefix(2000) + (0..<min(rowCount, 2000)).compactMap { rowProvider?($0) }
         for row in sample {
             for (column, cell) in row.enumerated() {
@@ -466,7 +597,7 @@ struct Sheet {
         var out = XMLBuffer()
         out.append(XLSXExport.xmlDeclaration)
         out.append(#"<worksheet xmlns="\#(XLSXExport.spreadsheetNamespace)">"#)
-        out.append(#"<sheetViews><sheetView workbookViewId="0"\#(name == "Summary" ? #" tabSelected="1""# : "")>"#)
+        out.append(#"<sheetViews><sheetView workbookViewId="0"\#(selected ? #" tabSelected="1""# : "")>"#)
         out.append(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#)
         out.append(#"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#)
         out.append(#"<sheetFormatPr defaultRowHeight="15"/><cols>"#)

@@ -1,15 +1,32 @@
+import PoolSimText
+
+extension Message {
+    /// A message of the diagnostics section: `.diagnostic(.didYouMean, ["word": "pd"])`.
+    static func diagnostic(_ key: DiagnosticText, _ arguments: [String: String] = [:],
+                           nested: [String: Message] = [:]) -> Message {
+        Message(key, arguments, nested: nested)
+    }
+}
+
 /// Collects diagnostics while a document is checked; nothing stops at the first problem.
 final class DiagnosticLog {
     private(set) var items: [Diagnostic] = []
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    func error(_ message: String, at location: SourceLocation, path: String = "", hint: String? = nil) {
+    /// An error: `log.error(.unknownKey, ["key": key], at: location, path: path, hint: hint)`.
+    func error(_ key: DiagnosticText, _ arguments: [String: String] = [:], nested: [String: Message] = [:],
+               at location: SourceLocation, path: String = "", hint: Message? = nil) {
+        error(.diagnostic(key, arguments, nested: nested), at: location, path: path, hint: hint)
+    }
+
+    func error(_ message: Message, at location: SourceLocation, path: String = "", hint: Message? = nil) {
         items.append(Diagnostic(.error, message, at: location, keyPath: path, hint: hint))
     }
 
-    func warning(_ message: String, at location: SourceLocation, path: String = "", hint: String? = nil) {
-        items.append(Diagnostic(.warning, message, at: location, keyPath: path, hint: hint))
+    func warning(_ key: DiagnosticText, _ arguments: [String: String] = [:], at location: SourceLocation,
+                 path: String = "", hint: Message? = nil) {
+        items.append(Diagnostic(.warning, .diagnostic(key, arguments), at: location, keyPath: path, hint: hint))
     }
 
     func append(contentsOf diagnostics: [Diagnostic]) { items.append(contentsOf: diagnostics) }
@@ -28,8 +45,15 @@ struct Located {
 
     var isNull: Bool { node.value == .null }
 
-    func fail(expected: String) {
-        log.error("\(name) must be \(expected), got \(node.kindDescription)", at: at, path: path)
+    /// "NAME must be EXPECTED, got VALUE", `expected` being one of the type* keys.
+    func fail(expected: DiagnosticText, _ arguments: [String: String] = [:]) {
+        log.error(.mustBeType, ["name": name], nested: ["expected": .diagnostic(expected, arguments), "got": node.got],
+                  at: at, path: path)
+    }
+
+    /// "NAME must be in [0, 1], got VALUE".
+    func outOfRange(_ range: NumberRange, got value: String) {
+        log.error(.mustBeInRange, ["name": name, "value": value], nested: ["range": range.message], at: at, path: path)
     }
 
     func number(_ range: NumberRange) -> Double? {
@@ -38,15 +62,15 @@ struct Located {
         case let .integer(integer): value = Double(integer)
         case let .number(number): value = number
         default:
-            fail(expected: "a number")
+            fail(expected: .typeNumber)
             return nil
         }
         guard value.isFinite else {
-            fail(expected: "a finite number")
+            fail(expected: .typeFiniteNumber)
             return nil
         }
         guard range.contains(value) else {
-            log.error("\(name) must be \(range.phrase), got \(NumberText.format(value))", at: at, path: path)
+            outOfRange(range, got: NumberText.format(value))
             return nil
         }
         return value
@@ -59,11 +83,11 @@ struct Located {
         case let .number(number) where number == number.rounded() && abs(number) < 9e15:
             value = Int(number)
         default:
-            fail(expected: "an integer")
+            fail(expected: .typeInteger)
             return nil
         }
         guard range.contains(Double(value)) else {
-            log.error("\(name) must be \(range.phrase), got \(value)", at: at, path: path)
+            outOfRange(range, got: String(value))
             return nil
         }
         return value
@@ -74,18 +98,22 @@ struct Located {
 
     func string(identifier: Bool = false) -> String? {
         guard let text = node.scalarText else {
-            fail(expected: "a string")
+            fail(expected: .typeString)
             return nil
         }
         if identifier {
             if text.isEmpty {
-                log.error("\(name) must not be empty", at: at, path: path)
+                log.error(.mustNotBeEmpty, ["name": name], at: at, path: path)
                 return nil
             }
             if let bad = text.first(where: { Self.identifierForbidden.contains($0) }) {
-                let shown = bad == " " ? "a space" : "'\(bad)'"
-                log.error("\(name) must not contain \(shown), got \"\(text)\"", at: at, path: path,
-                          hint: "use letters, digits, '-' and '_'")
+                let hint = Message.diagnostic(.identifierCharacters)
+                if bad == " " {
+                    log.error(.mustNotContainSpace, ["name": name, "value": text], at: at, path: path, hint: hint)
+                } else {
+                    log.error(.mustNotContainCharacter, ["name": name, "character": String(bad), "value": text],
+                              at: at, path: path, hint: hint)
+                }
                 return nil
             }
         }
@@ -94,8 +122,9 @@ struct Located {
 
     func choice(_ options: [String]) -> String? {
         guard case let .string(text) = node.value, options.contains(text) else {
-            let hint = node.scalarText.flatMap { Suggestion.closest(to: $0, in: options) }.map { "did you mean '\($0)'?" }
-            log.error("\(name) must be one of \(options.joined(separator: ", ")), got \(node.kindDescription)",
+            let hint = node.scalarText.flatMap { Suggestion.closest(to: $0, in: options) }
+                .map { Message.diagnostic(.didYouMean, ["word": $0]) }
+            log.error(.mustBeOneOf, ["name": name, "options": options.joined(separator: ", ")], nested: ["got": node.got],
                       at: at, path: path, hint: hint)
             return nil
         }
@@ -104,12 +133,12 @@ struct Located {
 
     func list(minimumCount: Int = 0) -> [Located]? {
         guard case let .list(items) = node.value else {
-            fail(expected: "a list")
+            fail(expected: .typeList)
             return nil
         }
         if items.count < minimumCount {
-            log.error("\(name) must have at least \(minimumCount) \(minimumCount == 1 ? "entry" : "entries")",
-                      at: at, path: path)
+            log.error(minimumCount == 1 ? .mustHaveAtLeastOneEntry : .mustHaveAtLeastEntries,
+                      ["name": name, "count": String(minimumCount)], at: at, path: path)
         }
         return items.enumerated().map {
             Located(node: $0.element, at: $0.element.location, path: KeyPath.element(path, $0.offset), log: log)
@@ -123,7 +152,7 @@ struct Located {
     /// A table with free keys.
     func map() -> [(key: String, value: Located)]? {
         guard case let .table(entries) = node.value else {
-            fail(expected: "a table")
+            fail(expected: .typeTable)
             return nil
         }
         return entries.map {
@@ -144,20 +173,20 @@ struct TableReader {
 
     init?(_ located: Located, schema: SchemaTable) {
         guard case let .table(entries) = located.node.value else {
-            located.fail(expected: "a table")
+            located.fail(expected: .typeTable)
             return nil
         }
         self.located = located
         self.entries = entries
         self.schema = schema
         for entry in entries where schema.field(entry.key) == nil {
-            located.log.error("unknown key '\(entry.key)'", at: entry.keyLocation,
+            located.log.error(.unknownKey, ["key": entry.key], at: entry.keyLocation,
                               path: KeyPath.child(located.path, entry.key),
                               hint: Suggestion.hint(for: entry.key, in: schema.keys))
         }
         for field in schema.fields {
             if case .required = field.defaultValue, !entries.contains(where: { $0.key == field.key }) {
-                located.log.error("missing required key '\(field.key)'", at: located.at,
+                located.log.error(.missingRequiredKey, ["key": field.key], at: located.at,
                                   path: KeyPath.child(located.path, field.key))
             }
         }

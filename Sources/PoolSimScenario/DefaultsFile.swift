@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 
 /// A defaults file for `poolsim replay` (README, "Replaying a list of defaults"): CSV with header
 /// `year,loan_id,lgd[,time]`, one default per row.
@@ -22,7 +23,7 @@ public enum DefaultsFile {
     /// clamped to [0, 1]; a given one is used as it is. `time` orders claims
     /// under `fifo`; it must be given on every row or on none (then file order).
     public static func load(path: String, loans: [Loan], scenario: Scenario) throws(InputError) -> Replayed {
-        let data = try ScenarioLoader.readFile(path, missing: .error("no such file", at: SourceLocation(file: path)))
+        let data = try ScenarioLoader.readFile(path, missing: .error(.noSuchFile, at: SourceLocation(file: path)))
         let text = try ScenarioLoader.decodeText(data, file: path)
         return try read(text, file: path, loans: loans, scenario: scenario)
     }
@@ -36,8 +37,7 @@ public enum DefaultsFile {
             throw InputError(.invalid, [.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))])
         }
         guard let header = records.first else {
-            throw InputError(.invalid, [.error("the defaults file is empty; it needs the header year,loan_id,lgd[,time]",
-                                               at: SourceLocation(file: file))])
+            throw InputError(.invalid, [.error(.defaultsEmpty, at: SourceLocation(file: file))])
         }
         let location = { (record: CSV.Record, index: Int?) in record.location(file: file, field: index) }
         guard let columnIndex = header.columnIndex(known: columns, required: requiredColumns, file: file, log: log,
@@ -52,31 +52,31 @@ public enum DefaultsFile {
         for record in CSV.dataRecords(records, file: file, log: log) {
             var valid = true
             func text(_ column: String) -> String { record.text(column, columnIndex) }
-            func fail(_ column: String, _ message: String, hint: String? = nil) {
-                log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
+            func fail(_ column: String, _ message: DiagnosticText, _ arguments: [String: String] = [:], hint: Message? = nil) {
+                log.error(message, arguments, at: location(record, columnIndex[column]), path: column, hint: hint)
                 valid = false
             }
 
             let yearText = text("year")
             let year = Int(yearText) ?? 0
             if Int(yearText) == nil {
-                fail("year", "year must be a whole number, got \"\(yearText)\"")
+                fail("year", .yearNotWhole, ["value": yearText])
             } else if !(1...horizon).contains(year) {
-                fail("year", "year must be in [1, \(horizon)] (the horizon), got \(year)")
+                fail("year", .yearOutsideHorizon, ["horizon": String(horizon), "year": String(year)])
             }
             let id = text("loan_id")
             let loan = loanIndex[id]
             if loan == nil {
-                fail("loan_id", "unknown loan '\(id)'",
-                     hint: Suggestion.closest(to: id, in: Array(loanIndex.keys).sorted()).map { "did you mean '\($0)'?" }
-                        ?? "`poolsim portfolio` lists the loans of the scenario")
+                fail("loan_id", .unknownLoan, ["id": id],
+                     hint: Suggestion.closest(to: id, in: Array(loanIndex.keys).sorted()).map { .diagnostic(.didYouMean, ["word": $0]) }
+                        ?? .diagnostic(.portfolioLists))
             } else if let loan, let first = firstLine[loan] {
-                fail("loan_id", "loan '\(id)' defaults twice", hint: "its first default is on line \(first)")
+                fail("loan_id", .loanDefaultsTwice, ["id": id], hint: .diagnostic(.firstDefaultOnLine, ["line": String(first)]))
             }
             if let loan, valid, !loans[loan].isAtRisk(year: year) {
                 let l = loans[loan]
-                let term = l.termYears == 1 ? "year \(l.originationYear)" : "years \(l.originationYear)–\(l.maturityYear)"
-                fail("year", "loan '\(id)' is at risk in \(term) only, not in year \(year)")
+                fail("year", l.termYears == 1 ? .loanNotAtRiskInYear : .loanNotAtRiskInYears,
+                     ["id": id, "first": String(l.originationYear), "last": String(l.maturityYear), "year": String(year)])
             }
             var lgd = 0.0
             let lgdText = text("lgd")
@@ -85,21 +85,21 @@ public enum DefaultsFile {
             } else if let value = Double(lgdText), (0...1).contains(value) {
                 lgd = value
             } else {
-                fail("lgd", "lgd must be a number in [0, 1] or empty, got \"\(lgdText)\"")
+                fail("lgd", .defaultLGDInvalid, ["value": lgdText])
             }
             var time = 0.0
             let timeText = text("time")
             if columnIndex["time"] != nil {
                 if timeText.isEmpty {
-                    if timed == true { fail("time", "time is empty here but given on earlier rows; give it on every row or on none") }
+                    if timed == true { fail("time", .timeEmptyHere) }
                     timed = timed ?? false
                 } else {
-                    if timed == false { fail("time", "time is given here but empty on earlier rows; give it on every row or on none") }
+                    if timed == false { fail("time", .timeGivenHere) }
                     timed = timed ?? true
                     if let value = Double(timeText), value >= 0, value < 1 {
                         time = value
                     } else {
-                        fail("time", "time must be a fraction of the year in [0, 1), got \"\(timeText)\"")
+                        fail("time", .timeInvalid, ["value": timeText])
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import PoolSimCore
+import PoolSimText
 
 /// Where in an input file something is: 1-based line and column where the format gives them.
 public struct SourceLocation: Sendable, Equatable, Hashable {
@@ -23,24 +24,27 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
     }
 }
 
-/// One problem found in an input file, rendered like a compiler diagnostic:
+/// One problem found in an input file, rendered like a compiler diagnostic in
+/// the reader's language:
 ///
 ///     scenarios/x.yaml:23:9: error: pd must be in [0, 1], got 1.8 (banks[2].segments[0].pd)
 ///       hint: …
+///     scenarios/x.yaml:23:9: 错误：pd 须在 [0, 1] 之间，实际为 1.8（banks[2].segments[0].pd）
+///       提示：…
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error, warning
     }
 
     public var severity: Severity
-    public var message: String
+    public var message: Message
     public var location: SourceLocation
     /// The key path in the document, e.g. `banks[2].segments[0].pd`; empty for the whole file.
     public var keyPath: String
-    public var hint: String?
+    public var hint: Message?
 
-    public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation,
-                keyPath: String = "", hint: String? = nil) {
+    public init(_ severity: Severity = .error, _ message: Message, at location: SourceLocation,
+                keyPath: String = "", hint: Message? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -48,12 +52,19 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String {
-        var text = "\(location.rendered): \(severity.rawValue): \(message)"
-        if !keyPath.isEmpty { text += " (\(keyPath))" }
-        if let hint { text += "\n  hint: \(hint)" }
+    /// The diagnostic as shown to people in `language`.
+    public func rendered(_ language: Language) -> String {
+        let severityWord = (severity == .error ? DiagnosticText.severityError : .severityWarning).text(language)
+        var text = DiagnosticText.located.text(language, [
+            "location": location.rendered, "severity": severityWord, "message": message.text(language),
+        ])
+        if !keyPath.isEmpty { text += DiagnosticText.keyPathSuffix.text(language, ["path": keyPath]) }
+        if let hint { text += "\n" + DiagnosticText.hintLine.text(language, ["hint": hint.text(language)]) }
         return text
     }
+
+    /// The diagnostic in English.
+    public var description: String { rendered(.en) }
 }
 
 /// Thrown when an input file has errors: every diagnostic found, warnings included.
@@ -73,5 +84,9 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// The diagnostics in `language`, one per line (hints on their own lines).
+    public func rendered(_ language: Language) -> String { diagnostics.map { $0.rendered(language) }.joined(separator: "\n") }
+
+    /// The diagnostics in English.
+    public var description: String { rendered(.en) }
 }

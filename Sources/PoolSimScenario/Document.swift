@@ -1,3 +1,5 @@
+import PoolSimText
+
 /// A parsed input document, independent of its format: YAML, TOML and JSON
 /// all read into this tree, which keeps where each value came from so that
 /// validation can point at it.
@@ -41,7 +43,16 @@ public struct DocumentNode: Sendable, Equatable {
         }
     }
 
-    /// What a value is, for "expected X, got Y" messages.
+    /// "got 1.8", "got "x"", "got a list": what the value is, for "must be X, got Y" messages.
+    var got: Message {
+        switch value {
+        case .list: .diagnostic(.gotList)
+        case .table: .diagnostic(.gotTable)
+        default: .diagnostic(.gotValue, ["value": kindDescription])
+        }
+    }
+
+    /// What a value is, as written: `null`, `1.8`, `"x"` (`a list`, `a table` in English).
     var kindDescription: String {
         switch value {
         case .null: return "null"
@@ -158,16 +169,21 @@ enum Suggestion {
         return previous[b.count]
     }
 
-    /// "did you mean 'x'?" or the list of valid choices.
-    static func hint(for word: String, in candidates: [String], noun: String = "valid keys") -> String {
-        if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
-        return "\(noun): \(candidates.joined(separator: ", "))"
+    /// "did you mean 'x'?", or the list of valid choices (`listing`: validKeys, validBanks, …).
+    static func hint(for word: String, in candidates: [String], listing: DiagnosticText = .validKeys) -> Message {
+        if let match = closest(to: word, in: candidates) { return .diagnostic(.didYouMean, ["word": match]) }
+        return .diagnostic(listing, ["list": candidates.joined(separator: ", ")])
     }
 }
 
 extension Diagnostic {
-    /// An error diagnostic.
-    static func error(_ message: String, at location: SourceLocation, keyPath: String = "", hint: String? = nil)
+    /// An error diagnostic: `.error(.noSuchFile, at: SourceLocation(file: path))`.
+    static func error(_ key: DiagnosticText, _ arguments: [String: String] = [:], at location: SourceLocation,
+                      keyPath: String = "", hint: Message? = nil) -> Diagnostic {
+        Diagnostic(.error, .diagnostic(key, arguments), at: location, keyPath: keyPath, hint: hint)
+    }
+
+    static func error(_ message: Message, at location: SourceLocation, keyPath: String = "", hint: Message? = nil)
         -> Diagnostic
     {
         Diagnostic(.error, message, at: location, keyPath: keyPath, hint: hint)

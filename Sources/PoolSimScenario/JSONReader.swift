@@ -1,4 +1,5 @@
 import PoolSimCore
+import PoolSimText
 
 /// A small JSON parser (RFC 8259) that records the line and column of every
 /// value and key. Columns count Unicode scalars, as Yams' do.
@@ -22,13 +23,13 @@ struct JSONReader {
             let node = try reader.parseValue()
             reader.skipWhitespace()
             if reader.index < reader.scalars.count {
-                throw reader.failure("unexpected text after the JSON value")
+                throw reader.failure(.jsonTrailingText)
             }
             return .success(node)
         } catch let error as Failure {
             return .failure(InputError(.invalid, [error.diagnostic]))
         } catch {
-            return .failure(InputError(.invalid, [Diagnostic.error("\(error)", at: SourceLocation(file: file))]))
+            return .failure(InputError(.invalid, [.error(.jsonUnreadable, ["detail": "\(error)"], at: SourceLocation(file: file))]))
         }
     }
 
@@ -39,8 +40,8 @@ struct JSONReader {
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-    private func failure(_ message: String) -> Failure {
-        Failure(diagnostic: Diagnostic.error(message, at: here))
+    private func failure(_ key: DiagnosticText, _ arguments: [String: String] = [:]) -> Failure {
+        Failure(diagnostic: .error(key, arguments, at: here))
     }
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -61,16 +62,20 @@ struct JSONReader {
         }
     }
 
-    private mutating func expect(_ scalar: Unicode.Scalar, _ what: String) throws(Failure) {
+    /// Takes `scalar`, or fails with "expected WHAT", `what` being one of the json* words.
+    private mutating func expect(_ scalar: Unicode.Scalar, _ what: DiagnosticText) throws(Failure) {
         guard current == scalar else {
-            throw failure(current == nil ? "unexpected end of file, expected \(what)" : "expected \(what)")
+            let message = Message.diagnostic(current == nil ? .jsonUnexpectedEnd : .jsonExpected, nested: ["what": .diagnostic(what)])
+            throw Failure(diagnostic: .error(message, at: here))
         }
         advance()
     }
 
     private mutating func parseValue() throws(Failure) -> DocumentNode {
         let start = here
-        guard let scalar = current else { throw failure("unexpected end of file, expected a value") }
+        guard let scalar = current else {
+            throw Failure(diagnostic: .error(.diagnostic(.jsonUnexpectedEnd, nested: ["what": .diagnostic(.jsonAValue)]), at: here))
+        }
         switch scalar {
         case "{": return try parseObject(start)
         case "[": return try parseArray(start)
@@ -79,20 +84,20 @@ struct JSONReader {
         case "f": try parseWord("false"); return DocumentNode(.bool(false), at: start)
         case "n": try parseWord("null"); return DocumentNode(.null, at: start)
         case "-", "0"..."9": return try parseNumber(start)
-        default: throw failure("unexpected character '\(scalar)', expected a value")
+        default: throw failure(.jsonUnexpectedCharacter, ["character": String(scalar)])
         }
     }
 
     private mutating func parseWord(_ word: String) throws(Failure) {
         for expected in word.unicodeScalars {
-            guard current == expected else { throw failure("invalid literal, expected '\(word)'") }
+            guard current == expected else { throw failure(.jsonInvalidLiteral, ["word": word]) }
             advance()
         }
     }
 
     private mutating func nest() throws(Failure) {
         depth += 1
-        if depth > Self.maximumDepth { throw failure("nested too deeply") }
+        if depth > Self.maximumDepth { throw failure(.jsonTooDeep) }
     }
 
     private mutating func parseObject(_ start: SourceLocation) throws(Failure) -> DocumentNode {
@@ -108,15 +113,14 @@ struct JSONReader {
         while true {
             skipWhitespace()
             let keyLocation = here
-            guard current == "\"" else { throw failure("expected a key in double quotes") }
+            guard current == "\"" else { throw failure(.jsonKeyNotQuoted) }
             let key = try parseString()
             if let first = entries.first(where: { $0.key == key }) {
-                throw Failure(diagnostic: Diagnostic.error(
-                    "duplicate key '\(key)' in one object", at: keyLocation,
-                    hint: "first given at \(first.keyLocation.rendered)"))
+                throw Failure(diagnostic: .error(.jsonDuplicateKey, ["key": key], at: keyLocation,
+                                                 hint: .diagnostic(.firstGivenAt, ["location": first.keyLocation.rendered])))
             }
             skipWhitespace()
-            try expect(":", "':' after the key")
+            try expect(":", .jsonAfterKeyColon)
             skipWhitespace()
             let value = try parseValue()
             entries.append(DocumentEntry(key: key, keyLocation: keyLocation, node: value))
@@ -125,7 +129,7 @@ struct JSONReader {
                 advance()
                 continue
             }
-            try expect("}", "',' or '}'")
+            try expect("}", .jsonCommaOrBrace)
             return DocumentNode(.table(entries), at: start)
         }
     }
@@ -148,7 +152,7 @@ struct JSONReader {
                 advance()
                 continue
             }
-            try expect("]", "',' or ']'")
+            try expect("]", .jsonCommaOrBracket)
             return DocumentNode(.list(items), at: start)
         }
     }
@@ -157,14 +161,14 @@ struct JSONReader {
         advance()
         var text = String.UnicodeScalarView()
         while true {
-            guard let scalar = current else { throw failure("unterminated string") }
+            guard let scalar = current else { throw failure(.jsonUnterminatedString) }
             switch scalar {
             case "\"":
                 advance()
                 return String(text)
             case "\\":
                 advance()
-                guard let escape = current else { throw failure("unterminated string") }
+                guard let escape = current else { throw failure(.jsonUnterminatedString) }
                 advance()
                 switch escape {
                 case "\"": text.append("\"")
@@ -176,10 +180,10 @@ struct JSONReader {
                 case "r": text.append("\r")
                 case "t": text.append("\t")
                 case "u": text.append(try parseUnicodeEscape())
-                default: throw failure("invalid escape '\\\(escape)'")
+                default: throw failure(.jsonInvalidEscape, ["character": String(escape)])
                 }
             default:
-                if scalar.value < 0x20 { throw failure("control character in string") }
+                if scalar.value < 0x20 { throw failure(.jsonControlCharacter) }
                 text.append(scalar)
                 advance()
             }
@@ -190,7 +194,7 @@ struct JSONReader {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let scalar = current, let digit = Int(String(scalar), radix: 16) else {
-                throw failure("invalid \\u escape")
+                throw failure(.jsonInvalidUnicodeEscape)
             }
             value = value * 16 + UInt32(digit)
             advance()
@@ -201,18 +205,18 @@ struct JSONReader {
     private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
         let high = try parseHex4()
         if (0xD800...0xDBFF).contains(high) {
-            guard current == "\\" else { throw failure("unpaired surrogate in \\u escape") }
+            guard current == "\\" else { throw failure(.jsonUnpairedSurrogate) }
             advance()
-            guard current == "u" else { throw failure("unpaired surrogate in \\u escape") }
+            guard current == "u" else { throw failure(.jsonUnpairedSurrogate) }
             advance()
             let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw failure("unpaired surrogate in \\u escape") }
+            guard (0xDC00...0xDFFF).contains(low) else { throw failure(.jsonUnpairedSurrogate) }
             let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             if let scalar = Unicode.Scalar(combined) { return scalar }
         } else if let scalar = Unicode.Scalar(high) {
             return scalar
         }
-        throw failure("invalid \\u escape")
+        throw failure(.jsonInvalidUnicodeEscape)
     }
 
     private mutating func parseNumber(_ start: SourceLocation) throws(Failure) -> DocumentNode {
@@ -224,14 +228,14 @@ struct JSONReader {
         }
         func digits(_ reader: inout JSONReader) throws(Failure) {
             guard let scalar = reader.current, ("0"..."9").contains(scalar) else {
-                throw reader.failure("invalid number: expected a digit")
+                throw reader.failure(.jsonExpectedDigit)
             }
             while let scalar = reader.current, ("0"..."9").contains(scalar) { take(&reader) }
         }
         if current == "-" { take(&self) }
         if current == "0" {
             take(&self)
-            if let scalar = current, ("0"..."9").contains(scalar) { throw failure("invalid number: leading zero") }
+            if let scalar = current, ("0"..."9").contains(scalar) { throw failure(.jsonLeadingZero) }
         } else {
             try digits(&self)
         }
@@ -249,7 +253,7 @@ struct JSONReader {
         if isInteger, let integer = Int(text) {
             return DocumentNode(.integer(integer), at: start, sourceText: text)
         }
-        guard let number = Double(text) else { throw failure("invalid number '\(text)'") }
+        guard let number = Double(text) else { throw failure(.jsonInvalidNumber, ["text": text]) }
         return DocumentNode(.number(number), at: start, sourceText: text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 
 /// Loan tapes: CSV files listing individual loans (docs/scenario-format.md).
 public enum LoanTape {
@@ -38,7 +39,7 @@ public enum LoanTape {
             return ([], [])
         }
         guard let header = records.first else {
-            log.error("the loan tape is empty; it needs a header row", at: SourceLocation(file: file))
+            log.error(.tapeEmpty, at: SourceLocation(file: file))
             return ([], [])
         }
         let location = { (record: CSV.Record, index: Int?) in record.location(file: file, field: index) }
@@ -52,7 +53,7 @@ public enum LoanTape {
         for record in CSV.dataRecords(records, file: file, log: log) {
             var rowValid = true
             func text(_ column: String) -> String { record.text(column, columnIndex) }
-            func fail(_ column: String, _ message: String, hint: String? = nil) {
+            func fail(_ column: String, _ message: Message, hint: Message? = nil) {
                 log.error(message, at: location(record, columnIndex[column]), path: column, hint: hint)
                 rowValid = false
             }
@@ -60,34 +61,36 @@ public enum LoanTape {
                 let raw = text(column)
                 if raw.isEmpty, let empty { return empty }
                 guard let value = Double(raw), value.isFinite else {
-                    fail(column, raw.isEmpty ? "\(column) must not be empty" : "\(column) must be a number, got \"\(raw)\"")
+                    fail(column, raw.isEmpty ? .diagnostic(.mustNotBeEmpty, ["name": column])
+                        : CSV.notA(.typeNumber, column: column, text: raw))
                     return 0
                 }
-                if !range.contains(value) { fail(column, "\(column) must be \(range.phrase), got \(NumberText.format(value))") }
+                if !range.contains(value) { fail(column, CSV.outOfRange(range, column: column, value: NumberText.format(value))) }
                 return value
             }
             func integer(_ column: String, _ range: NumberRange, empty: Int) -> Int {
                 let raw = text(column)
                 if raw.isEmpty { return empty }
                 guard let value = Int(raw) else {
-                    fail(column, "\(column) must be an integer, got \"\(raw)\"")
+                    fail(column, CSV.notA(.typeInteger, column: column, text: raw))
                     return empty
                 }
-                if !range.contains(Double(value)) { fail(column, "\(column) must be \(range.phrase), got \(value)") }
+                if !range.contains(Double(value)) { fail(column, CSV.outOfRange(range, column: column, value: String(value))) }
                 return value
             }
 
             let id = text("loan_id")
             if id.isEmpty {
-                fail("loan_id", "loan_id must not be empty")
+                fail("loan_id", .diagnostic(.mustNotBeEmpty, ["name": "loan_id"]))
             } else if let first = firstLine[id] {
-                fail("loan_id", "duplicate loan id '\(id)'", hint: "'\(id)' is first used on line \(first)")
+                fail("loan_id", .diagnostic(.duplicateLoanID, ["id": id]),
+                     hint: .diagnostic(.firstUsedOnLine, ["name": id, "line": String(first)]))
             } else {
                 firstLine[id] = record.line
             }
             let bank = text("bank")
             if !bankIDs.contains(bank) {
-                fail("bank", "unknown bank '\(bank)'", hint: Suggestion.hint(for: bank, in: bankIDs, noun: "banks"))
+                fail("bank", .diagnostic(.unknownBank, ["bank": bank]), hint: Suggestion.hint(for: bank, in: bankIDs, listing: .validBanks))
             }
             let amount = number("amount", .money)
             let pd = number("pd", .unit)
@@ -115,6 +118,17 @@ public enum LoanTape {
 /// RFC 4180 CSV: comma separated, fields optionally in double quotes with `""`
 /// for a quote; CRLF or LF line ends; a UTF-8 byte order mark is skipped.
 enum CSV {
+    /// "COLUMN must be a number, got "TEXT"", `type` being one of the type* keys.
+    static func notA(_ type: DiagnosticText, column: String, text: String) -> Message {
+        .diagnostic(.mustBeType, ["name": column],
+                    nested: ["expected": .diagnostic(type), "got": .diagnostic(.gotText, ["value": text])])
+    }
+
+    /// "COLUMN must be in [0, 1], got VALUE".
+    static func outOfRange(_ range: NumberRange, column: String, value: String) -> Message {
+        .diagnostic(.mustBeInRange, ["name": column, "value": value], nested: ["range": range.message])
+    }
+
     struct Field {
         var text: String
         /// 1-based column of the field's first character.
@@ -146,11 +160,11 @@ enum CSV {
             for (position, field) in fields.enumerated() {
                 let name = field.text.trimmingCharacters(in: .whitespaces)
                 if !known.contains(name) {
-                    log.error("unknown column '\(name)'", at: location(file: file, field: position), path: name,
-                              hint: Suggestion.hint(for: name, in: known, noun: "columns"))
+                    log.error(.unknownColumn, ["name": name], at: location(file: file, field: position), path: name,
+                              hint: Suggestion.hint(for: name, in: known, listing: .validColumns))
                     valid = false
                 } else if index[name] != nil {
-                    log.error("duplicate column '\(name)'", at: location(file: file, field: position), path: name)
+                    log.error(.duplicateColumn, ["name": name], at: location(file: file, field: position), path: name)
                     valid = false
                 } else {
                     index[name] = position
@@ -158,9 +172,9 @@ enum CSV {
             }
             let missing = required.filter { index[$0] == nil }
             if !missing.isEmpty {
-                let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-                log.error("missing column\(missing.count == 1 ? "" : "s") \(list)", at: location(file: file, field: nil),
-                          hint: "the header is: \(headerHint)")
+                let message: Message = missing.count == 1 ? .diagnostic(.missingColumn, ["name": missing[0]])
+                    : .diagnostic(.missingColumns, ["list": missing.map { "'\($0)'" }.joined(separator: ", ")])
+                log.error(message, at: location(file: file, field: nil), hint: .diagnostic(.headerIs, ["header": headerHint]))
                 valid = false
             }
             return valid ? index : nil
@@ -168,7 +182,7 @@ enum CSV {
     }
 
     struct Problem: Error {
-        var message: String
+        var message: Message
         var line: Int
         var column: Int
     }
@@ -180,7 +194,7 @@ enum CSV {
         return records.dropFirst().filter { record in
             if record.fields.count == 1, record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty { return false }
             guard record.fields.count == header.fields.count else {
-                log.error("the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                log.error(.rowFieldCount, ["fields": String(record.fields.count), "header": String(header.fields.count)],
                           at: record.location(file: file, field: nil))
                 return false
             }
@@ -253,14 +267,14 @@ enum CSV {
                 column += 1
             default:
                 if afterQuote, scalar != " " {
-                    return .failure(Problem(message: "unexpected text after a closing quote", line: line, column: column))
+                    return .failure(Problem(message: .diagnostic(.unexpectedAfterQuote), line: line, column: column))
                 }
                 if !afterQuote { field.append(scalar) }
                 column += 1
             }
         }
         if inQuotes {
-            return .failure(Problem(message: "a quoted field is not closed", line: recordLine, column: fieldColumn))
+            return .failure(Problem(message: .diagnostic(.quotedFieldNotClosed), line: recordLine, column: fieldColumn))
         }
         if !field.isEmpty || !fields.isEmpty || quoted {
             endField()

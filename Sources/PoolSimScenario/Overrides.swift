@@ -1,4 +1,5 @@
 import Foundation
+import PoolSimText
 
 /// `--set PATH=VALUE` and named stresses: changes to the document tree made
 /// before validation, so their values are checked like any other.
@@ -9,8 +10,8 @@ import Foundation
 /// accepted too. A key that the format knows but the file omits is created.
 enum Overrides {
     struct Problem: Error {
-        var message: String
-        var hint: String?
+        var message: Message
+        var hint: Message?
     }
 
     /// Splits `a.b[0].c` into `["a", "b", "0", "c"]`.
@@ -37,7 +38,7 @@ enum Overrides {
     /// Sets the value at `path` in `root`.
     static func set(_ path: String, to value: DocumentNode, in root: inout DocumentNode) -> Problem? {
         guard let parts = components(of: path) else {
-            return Problem(message: "invalid key path '\(path)'", hint: "write keys separated by dots, e.g. pool.initial_balance")
+            return Problem(message: .diagnostic(.invalidKeyPath, ["path": path]), hint: .diagnostic(.keyPathSyntax))
         }
         return set(parts[...], value: value, in: &root, shape: .table(ScenarioSchema.root), walked: "")
     }
@@ -83,9 +84,9 @@ enum Overrides {
                 guard childShape != nil else {
                     var candidates = entries.map(\.key)
                     if case let .table(schema)? = shape { candidates = schema.keys }
-                    let place = walked.isEmpty ? "the scenario" : walked
-                    return Problem(message: "no key '\(part)' in \(place)",
-                                   hint: Suggestion.hint(for: part, in: candidates))
+                    let message: Message = walked.isEmpty ? .diagnostic(.noKeyInScenario, ["key": part])
+                        : .diagnostic(.noKeyIn, ["key": part, "place": walked])
+                    return Problem(message: message, hint: Suggestion.hint(for: part, in: candidates))
                 }
                 var child = value
                 if !rest.isEmpty {
@@ -108,9 +109,9 @@ enum Overrides {
                 index = number
             } else {
                 let known = names.compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                let hint = known.isEmpty ? "the list has \(items.count) entries, indexed from 0"
-                    : Suggestion.hint(for: part, in: known, noun: "entries")
-                return Problem(message: "no entry '\(part)' in '\(walked)'", hint: hint)
+                let hint = known.isEmpty ? .diagnostic(.listIndexed, ["count": String(items.count)])
+                    : Suggestion.hint(for: part, in: known, listing: .validEntries)
+                return Problem(message: .diagnostic(.noEntry, ["entry": part, "list": walked]), hint: hint)
             }
             let here = KeyPath.element(walked, index)
             if rest.isEmpty {
@@ -122,7 +123,8 @@ enum Overrides {
             return nil
 
         default:
-            return Problem(message: "'\(walked)' is \(node.kindDescription), which has no key '\(part)'", hint: nil)
+            return Problem(message: .diagnostic(.valueHasNoKey, ["path": walked, "value": node.kindDescription, "key": part]),
+                           hint: nil)
         }
     }
 
@@ -132,7 +134,7 @@ enum Overrides {
     static func apply(commandLine text: String, to root: inout DocumentNode, log: DiagnosticLog) {
         let location = SourceLocation(file: "--set \(text)")
         guard let equals = text.firstIndex(of: "=") else {
-            log.error("--set expects PATH=VALUE", at: location, hint: "e.g. --set pool.initial_balance=150000000")
+            log.error(.setSyntax, at: location, hint: .diagnostic(.setExample))
             return
         }
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
@@ -157,19 +159,18 @@ enum Overrides {
                 guard let stressName = stress["name"]?.node.scalarText else { continue }
                 if stressName == name {
                     guard case let .table(settings)? = stress["set"]?.node.value else {
-                        return .failure(InputError(.invalid, [Diagnostic.error(
-                            "stress '\(name)' has no 'set' table", at: stress.location, keyPath: "stresses")]))
+                        return .failure(InputError(.invalid, [.error(.stressHasNoSet, ["name": name], at: stress.location,
+                                                                     keyPath: "stresses")]))
                     }
                     return .success(settings)
                 }
                 known.append(stressName)
             }
         }
-        let hint = known.isEmpty ? "the scenario defines no stresses"
-            : Suggestion.hint(for: name, in: known, noun: "known stresses")
+        let hint = known.isEmpty ? .diagnostic(.noStresses) : Suggestion.hint(for: name, in: known, listing: .knownStresses)
         let location = root["stresses"]?.keyLocation ?? SourceLocation(file: file)
-        return .failure(InputError(.invalid, [Diagnostic.error("unknown stress '\(name)'", at: location,
-                                                               keyPath: "stresses", hint: hint)]))
+        return .failure(InputError(.invalid, [.error(.unknownStress, ["name": name], at: location, keyPath: "stresses",
+                                                     hint: hint)]))
     }
 
     /// Applies the stress called `name` to `root`.

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 
 /// Turns a document tree into a validated `Scenario`, reporting every problem
 /// it finds; returns nil if there was any error.
@@ -10,7 +11,7 @@ enum ScenarioDecoder {
     static func decode(_ root: DocumentNode, file: String, log: DiagnosticLog) -> Scenario? {
         let top = Located(node: root, at: root.location, path: "", log: log)
         guard case .table = root.value else {
-            log.error("a scenario must be a table of keys, got \(root.kindDescription)", at: root.location)
+            log.error(.scenarioNotTable, nested: ["got": root.got], at: root.location)
             return nil
         }
         guard let reader = top.table(ScenarioSchema.root) else { return nil }
@@ -59,23 +60,23 @@ enum ScenarioDecoder {
         let target = reader.number("target")
         let annualBudget = reader.number("annual_budget")
         if let schedule, let horizon, schedule.count > horizon, let value = reader.value("schedule") {
-            reader.log.error("schedule must have at most one entry per year (\(horizon)), got \(schedule.count)",
+            reader.log.error(.scheduleTooLong, ["horizon": String(horizon), "count": String(schedule.count)],
                              at: value.at, path: value.path)
         }
         guard let mode, let amount, let annualBudget else { return nil }
         let at = reader.located.at
         // Keys left at their defaults (as `validate --print` writes them) are not worth a warning.
         if mode != .fixed, amount != 0 || schedule != nil {
-            reader.log.warning("amount and schedule are used only when mode is fixed", at: at, path: reader.path)
+            reader.log.warning(.amountScheduleUnused, at: at, path: reader.path)
         }
         if mode != .restore, target != nil || annualBudget != 0 {
-            reader.log.warning("target and annual_budget are used only when mode is restore", at: at, path: reader.path)
+            reader.log.warning(.targetBudgetUnused, at: at, path: reader.path)
         }
         if mode == .fixed, schedule != nil, amount != 0 {
-            reader.log.warning("amount is ignored when a schedule is given", at: at, path: reader.path)
+            reader.log.warning(.amountIgnoredWithSchedule, at: at, path: reader.path)
         }
         if mode == .restore, annualBudget == 0 {
-            reader.log.warning("restore mode with annual_budget 0 never tops the pool up", at: at, path: reader.path)
+            reader.log.warning(.restoreBudgetZero, at: at, path: reader.path)
         }
         return Replenishment(mode: mode, amount: amount, schedule: schedule, target: target, annualBudget: annualBudget)
     }
@@ -106,11 +107,11 @@ enum ScenarioDecoder {
                     continue
                 }
                 if from >= to {
-                    reader.log.error("from must be less than to, got from \(NumberText.format(from)) and to \(NumberText.format(to))",
+                    reader.log.error(.bandFromNotBelowTo, ["from": NumberText.format(from), "to": NumberText.format(to)],
                                      at: item.at, path: item.path)
                     bandsValid = false
                 } else if let previous = decoded.last, from < previous.to {
-                    reader.log.error("bands must be in increasing order without overlap: this band starts at \(NumberText.format(from)), before the previous one ends at \(NumberText.format(previous.to))",
+                    reader.log.error(.bandsOverlap, ["from": NumberText.format(from), "previous": NumberText.format(previous.to)],
                                      at: item.at, path: item.path)
                     bandsValid = false
                 }
@@ -137,10 +138,8 @@ enum ScenarioDecoder {
         let sectorVariance = reader.numberMap("sector_variance")
         let lgdAdd = reader.number("lgd_add")
         if let rhoGlobal, let rhoSector, let rhoBank, rhoGlobal + rhoSector + rhoBank >= 1 {
-            reader.log.error(
-                "rho_global + rho_sector + rho_bank must be less than 1, got \(NumberText.format(rhoGlobal + rhoSector + rhoBank))",
-                at: reader.located.at, path: reader.path,
-                hint: "each loan's own risk needs a weight of 1 − ρ_G − ρ_S − ρ_B > 0")
+            reader.log.error(.rhoSumTooLarge, ["sum": NumberText.format(rhoGlobal + rhoSector + rhoBank)],
+                             at: reader.located.at, path: reader.path, hint: .diagnostic(.idiosyncraticWeight))
         }
         var multiplier: [Double]?
         if let value = reader.value("pd_multiplier") {
@@ -150,15 +149,15 @@ enum ScenarioDecoder {
                     let values = items.map { $0.number(.nonNegative) }
                     if !values.contains(nil) { multiplier = values.compactMap { $0 } }
                     if let horizon, items.count != horizon, items.count > 0 {
-                        reader.log.error("pd_multiplier must have exactly one value per year (\(horizon)), got \(items.count)",
-                                         at: value.at, path: value.path, hint: "or give a single number for every year")
+                        reader.log.error(.pdMultiplierCount, ["horizon": String(horizon), "count": String(items.count)],
+                                         at: value.at, path: value.path, hint: .diagnostic(.singleMultiplier))
                         multiplier = nil
                     }
                 }
             case .integer, .number:
                 multiplier = value.number(.nonNegative).map { [$0] }
             default:
-                value.fail(expected: "a number or a list of numbers")
+                value.fail(expected: .typeNumberOrList)
             }
         }
         guard let copula, let rhoGlobal, let rhoSector, let rhoBank, let persistence, let tDegrees,
@@ -184,8 +183,8 @@ enum ScenarioDecoder {
             let id = bankReader.string("id")
             if let id, let idValue = bankReader.value("id") {
                 if let first = firstSeen[id] {
-                    reader.log.error("duplicate bank id '\(id)'", at: idValue.at, path: idValue.path,
-                                     hint: "'\(id)' is first used at \(first.rendered)")
+                    reader.log.error(.duplicateBankID, ["id": id], at: idValue.at, path: idValue.path,
+                                     hint: .diagnostic(.firstUsedAt, ["name": id, "location": first.rendered]))
                 } else {
                     firstSeen[id] = idValue.at
                 }
@@ -202,9 +201,9 @@ enum ScenarioDecoder {
                     }
                     if let name = segmentReader.string("name"), let nameValue = segmentReader.value("name") {
                         if let first = segmentNames[name] {
-                            reader.log.error("duplicate segment name '\(name)' in bank '\(id ?? "?")'",
+                            reader.log.error(.duplicateSegmentName, ["name": name, "bank": id ?? "?"],
                                              at: nameValue.at, path: nameValue.path,
-                                             hint: "'\(name)' is first used at \(first.rendered)")
+                                             hint: .diagnostic(.firstUsedAt, ["name": name, "location": first.rendered]))
                         } else {
                             segmentNames[name] = nameValue.at
                         }
@@ -230,9 +229,9 @@ enum ScenarioDecoder {
             banks.append(Bank(id: id, name: name, segments: segments))
         }
         if expandedLoans > maximumExpandedLoans, let value = reader.value("banks") {
-            reader.log.error(
-                "the segments expand into \(NumberText.format(expandedLoans)) loans; at most \(NumberText.format(maximumExpandedLoans)) are supported",
-                at: value.at, path: value.path, hint: "lower loans_per_year or growth")
+            reader.log.error(.tooManyLoans, ["count": NumberText.format(expandedLoans),
+                                             "most": NumberText.format(maximumExpandedLoans)],
+                             at: value.at, path: value.path, hint: .diagnostic(.lowerLoans))
             valid = false
         }
         return valid ? banks : nil
@@ -268,7 +267,7 @@ enum ScenarioDecoder {
             guard let median, let sigma else { return nil }
             return .lognormal(median: median, sigma: sigma, max: maximum)
         default:
-            value.fail(expected: "a number or a table {distribution, median, sigma, max}")
+            value.fail(expected: .typeNumberOrTable, ["fields": "{distribution, median, sigma, max}"])
             return nil
         }
     }
@@ -281,23 +280,23 @@ enum ScenarioDecoder {
             guard let reader = value.table(ScenarioSchema.lgd), let mean = reader.number("mean"),
                   let sd = reader.number("sd") else { return nil }
             if let problem = betaProblem(mean: mean, sd: sd), let sdValue = reader.value("sd") {
-                value.log.error(problem, at: sdValue.at, path: sdValue.path,
-                                hint: "a Beta distribution with mean m needs sd² < m(1 − m)")
+                value.log.error(problem, at: sdValue.at, path: sdValue.path, hint: .diagnostic(.betaLimit))
                 return nil
             }
             return LGDSpec(mean: mean, sd: sd)
         default:
-            value.fail(expected: "a number or a table {mean, sd}")
+            value.fail(expected: .typeNumberOrTable, ["fields": "{mean, sd}"])
             return nil
         }
     }
 
     /// Why a Beta LGD with this mean and sd cannot exist, if it cannot.
-    static func betaProblem(mean: Double, sd: Double) -> String? {
+    static func betaProblem(mean: Double, sd: Double) -> Message? {
         guard sd > 0, sd * sd >= mean * (1 - mean) else { return nil }
         let limit = (mean * (1 - mean)).squareRoot()
         let shownLimit = (limit * 10_000).rounded(.down) / 10_000
-        return "sd must be less than √(mean(1 − mean)) = \(NumberText.format(shownLimit)) for mean \(NumberText.format(mean)), got \(NumberText.format(sd))"
+        return .diagnostic(.lgdSDTooLarge, ["limit": NumberText.format(shownLimit), "mean": NumberText.format(mean),
+                                            "sd": NumberText.format(sd)])
     }
 
     // MARK: Stresses
@@ -314,8 +313,8 @@ enum ScenarioDecoder {
                 continue
             }
             if let first = seen[name], let nameValue = stressReader.value("name") {
-                reader.log.error("duplicate stress name '\(name)'", at: nameValue.at, path: nameValue.path,
-                                 hint: "'\(name)' is first used at \(first.rendered)")
+                reader.log.error(.duplicateStressName, ["name": name], at: nameValue.at, path: nameValue.path,
+                                 hint: .diagnostic(.firstUsedAt, ["name": name, "location": first.rendered]))
                 valid = false
             } else {
                 seen[name] = item.at

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 
 /// The formats a scenario file may be written in, chosen by its extension.
 public enum ScenarioFormat: String, Sendable, CaseIterable {
@@ -70,11 +71,10 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [String] = [], stress: String? = nil) throws(InputError)
         -> LoadedScenario
     {
-        let data = try readFile(path, missing: Diagnostic.error("no such file", at: SourceLocation(file: path)))
+        let data = try readFile(path, missing: .error(.noSuchFile, at: SourceLocation(file: path)))
         guard let format = ScenarioFormat(path: path) else {
-            throw InputError(.invalid, [Diagnostic.error(
-                "unknown scenario format", at: SourceLocation(file: path),
-                hint: "name the file .yaml, .yml, .toml or .json")])
+            throw InputError(.invalid, [.error(.unknownFormat, at: SourceLocation(file: path),
+                                               hint: .diagnostic(.formatExtensions))])
         }
         let text = try decodeText(data, file: path)
         return try load(contents: text, format: format, file: path, overrides: overrides, stress: stress,
@@ -98,12 +98,12 @@ public enum ScenarioLoader {
             let tapeFile = resolve(tapePath, relativeTo: file)
             let location = root["loan_tape"]?.keyLocation ?? SourceLocation(file: file)
             if !FileManager.default.fileExists(atPath: tapeFile) {
-                log.error("loan tape not found: \(tapeFile)", at: location, path: "loan_tape",
-                          hint: "the path is relative to the scenario file")
+                log.error(.loanTapeNotFound, ["path": tapeFile], at: location, path: "loan_tape",
+                          hint: .diagnostic(.pathRelative))
                 kind = .missingFile
             } else if let valid = decoded {
                 do {
-                    let data = try readFile(tapeFile, missing: Diagnostic.error("no such file", at: SourceLocation(file: tapeFile)))
+                    let data = try readFile(tapeFile, missing: .error(.noSuchFile, at: SourceLocation(file: tapeFile)))
                     let text = try decodeText(data, file: tapeFile)
                     let tape = LoanTape.read(text, file: tapeFile, bankIDs: valid.banks.map(\.id),
                                              horizon: valid.horizonYears, log: log)
@@ -163,36 +163,36 @@ public enum ScenarioLoader {
             throw InputError(.missingFile, [missing])
         }
         if isDirectory.boolValue {
-            throw InputError(.invalid, [Diagnostic.error("is a directory, not a file", at: SourceLocation(file: path))])
+            throw InputError(.invalid, [.error(.isDirectory, at: SourceLocation(file: path))])
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(.invalid, [Diagnostic.error("cannot read the file: \(error.localizedDescription)",
-                                                   at: SourceLocation(file: path))])
+            throw InputError(.invalid, [.error(.cannotReadFile, ["detail": error.localizedDescription],
+                                               at: SourceLocation(file: path))])
         }
     }
 
     static func decodeText(_ data: Data, file: String) throws(InputError) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(.invalid, [Diagnostic.error("the file is not valid UTF-8 text", at: SourceLocation(file: file))])
+            throw InputError(.invalid, [.error(.notUTF8, at: SourceLocation(file: file))])
         }
         return text
     }
 
     /// Segment loans are named BANK-SEGMENT-YEAR-N; two segments must not give the same names.
     private static func checkSegmentPrefixes(_ scenario: Scenario, root: DocumentNode, log: DiagnosticLog) {
-        var seen: [String: String] = [:]
+        var seen: [String: (segment: String, bank: String)] = [:]
         for (bankIndex, bank) in scenario.banks.enumerated() {
             for (segmentIndex, segment) in bank.segments.enumerated() {
                 let prefix = "\(bank.id)-\(segment.name)"
                 let path = "banks[\(bankIndex)].segments[\(segmentIndex)].name"
                 if let other = seen[prefix] {
                     let location = segmentLocation(root, bankIndex, segmentIndex)
-                    log.error("loans of this segment would be named like those of \(other) ('\(prefix)-YEAR-N')",
-                              at: location, path: path, hint: "rename the segment")
+                    log.error(.segmentNameClash, ["segment": other.segment, "bank": other.bank, "prefix": prefix],
+                              at: location, path: path, hint: .diagnostic(.renameSegment))
                 } else {
-                    seen[prefix] = "segment '\(segment.name)' of bank '\(bank.id)'"
+                    seen[prefix] = (segment.name, bank.id)
                 }
             }
         }
@@ -220,9 +220,9 @@ public enum ScenarioLoader {
             let prefix = parts.dropLast(2).joined(separator: "-")
             guard let (segment, bank) = counts[prefix], (1...scenario.horizonYears).contains(year),
                   number >= 1, number <= segment.loanCount(year: year) else { continue }
-            log.error("loan id '\(loan.id)' is also the id of a loan of segment '\(segment.name)' of bank '\(bank)'",
+            log.error(.loanIDClash, ["id": loan.id, "segment": segment.name, "bank": bank],
                       at: SourceLocation(file: tapeFile, line: lines[offset], column: 1), path: "loan_id",
-                      hint: "segment loans are named BANK-SEGMENT-YEAR-N")
+                      hint: .diagnostic(.segmentLoanNames))
         }
     }
 }

@@ -1,4 +1,5 @@
 import PoolSimCore
+import PoolSimText
 
 /// The scenario format, described once: the decoder checks types and ranges
 /// against it, and the JSON Schema, the printed scenario and the list of keys
@@ -60,18 +61,23 @@ struct NumberRange: Sendable, Equatable {
         return true
     }
 
-    /// "in [0, 1]", "≥ 0", "> 0", "in (−1, 1)", "in [0, 10¹⁵]", as used in messages.
-    var phrase: String {
+    /// "in [0, 1]", "≥ 0", "> 0", "in (−1, 1)", "in [0, 10¹⁵]" as messages say it
+    /// ("pd must be in [0, 1]"); in Chinese "在 [0, 1] 之间", "不小于 0", …
+    var message: Message {
         func bound(_ value: Double) -> String { value == Scenario.maximumAmount ? "10¹⁵" : NumberText.format(value) }
         switch (lower, upper) {
         case let (lower?, upper?):
-            if lower == upper { return NumberText.format(lower) }
-            return "in \(lowerInclusive ? "[" : "(")\(bound(lower)), \(bound(upper))\(upperInclusive ? "]" : ")")"
-        case let (lower?, nil): return "\(lowerInclusive ? "≥" : ">") \(NumberText.format(lower))"
-        case let (nil, upper?): return "\(upperInclusive ? "≤" : "<") \(NumberText.format(upper))"
-        case (nil, nil): return "a finite number"
+            if lower == upper { return .diagnostic(.rangeExactly, ["value": NumberText.format(lower)]) }
+            let interval = "\(lowerInclusive ? "[" : "(")\(bound(lower)), \(bound(upper))\(upperInclusive ? "]" : ")")"
+            return .diagnostic(.rangeInterval, ["interval": interval])
+        case let (lower?, nil): return .diagnostic(lowerInclusive ? .rangeAtLeast : .rangeAbove, ["bound": NumberText.format(lower)])
+        case let (nil, upper?): return .diagnostic(upperInclusive ? .rangeAtMost : .rangeBelow, ["bound": NumberText.format(upper)])
+        case (nil, nil): return .diagnostic(.rangeAny)
         }
     }
+
+    /// The range in English, as the reference tables show it.
+    var phrase: String { message.description }
 }
 
 indirect enum Shape: Sendable {
@@ -89,21 +95,6 @@ indirect enum Shape: Sendable {
     case either([Shape])
     /// Anything (the values of a stress's `set`).
     case any
-
-    /// "a number", "an integer", "one of a, b", … for messages.
-    var expected: String {
-        switch self {
-        case .number: return "a number"
-        case .integer: return "an integer"
-        case .string: return "a string"
-        case let .choice(options): return "one of \(options.joined(separator: ", "))"
-        case .table, .map: return "a table"
-        case .list: return "a list"
-        case let .nullable(inner): return "\(inner.expected) or null"
-        case let .either(shapes): return shapes.map(\.expected).joined(separator: " or ")
-        case .any: return "a value"
-        }
-    }
 
     var table: SchemaTable? {
         switch self {

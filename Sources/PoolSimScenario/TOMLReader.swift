@@ -1,17 +1,22 @@
+import PoolSimText
 import TOMLKit
 
 /// Reads TOML into a `DocumentNode` through TOMLKit, which keeps no positions
 /// for values; `TOMLLocator` recovers the line and column of keys from the text.
 enum TOMLReader {
     static func read(_ text: String, file: String) -> Result<DocumentNode, InputError> {
+        if let (line, column) = TOMLHeaderCheck.invalidHeader(in: text) {
+            return .failure(InputError(.invalid, [.error(.tomlInvalidTableName, at: SourceLocation(file: file, line: line,
+                                                                                                  column: column))]))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let location = SourceLocation(file: file, line: error.source.begin.line, column: error.source.begin.column)
-            return .failure(InputError(.invalid, [Diagnostic.error(error.description, at: location)]))
+            return .failure(InputError(.invalid, [.error(ParserMessages.toml(error.description), at: location)]))
         } catch {
-            return .failure(InputError(.invalid, [Diagnostic.error("cannot read TOML: \(error)", at: SourceLocation(file: file))]))
+            return .failure(InputError(.invalid, [.error(.tomlUnreadable, ["detail": "\(error)"], at: SourceLocation(file: file))]))
         }
         let locator = TOMLLocator(text: text, file: file)
         return .success(convert(table, path: "", locator: locator))
@@ -46,6 +51,67 @@ enum TOMLReader {
         case .bool: return DocumentNode(.bool(value.bool ?? false), at: here)
         case .date, .time, .dateTime: return DocumentNode(.string(value.debugDescription), at: here)
         }
+    }
+}
+
+/// toml++ stops the process (a failed assertion) on a table header whose first
+/// key starts with a character no key may start with (`[&a]`, `[.a]`), instead
+/// of reporting it. Such headers are found here first and reported as errors.
+enum TOMLHeaderCheck {
+    /// Line and column (1-based) of the first character of a table header's
+    /// name that cannot start a key, if any.
+    static func invalidHeader(in text: String) -> (line: Int, column: Int)? {
+        var depth = 0  // open [ and { of values
+        var multiline: String?  // the delimiter of the multi-line string we are in
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let characters = Array(line)
+            var i = 0
+            if multiline == nil, depth == 0 {
+                while i < characters.count, characters[i] == " " || characters[i] == "\t" { i += 1 }
+                if i < characters.count, characters[i] == "[" {
+                    var j = i + 1
+                    if j < characters.count, characters[j] == "[" { j += 1 }
+                    while j < characters.count, characters[j] == " " || characters[j] == "\t" { j += 1 }
+                    guard j < characters.count, startsKey(characters[j]) else { return (index + 1, j + 1) }
+                    continue
+                }
+            }
+            // Follow strings, comments and brackets of values to the end of the line.
+            while i < characters.count {
+                let c = characters[i]
+                if let delimiter = multiline {
+                    if String(characters[i..<min(i + 3, characters.count)]) == delimiter {
+                        multiline = nil
+                        i += 3
+                    } else {
+                        i += c == "\\" && delimiter == "\"\"\"" ? 2 : 1
+                    }
+                    continue
+                }
+                switch c {
+                case "#": i = characters.count
+                case "\"", "'":
+                    let triple = String(repeating: String(c), count: 3)
+                    if String(characters[i..<min(i + 3, characters.count)]) == triple {
+                        multiline = triple
+                        i += 3
+                    } else {
+                        i += 1
+                        while i < characters.count, characters[i] != c { i += characters[i] == "\\" && c == "\"" ? 2 : 1 }
+                        i += 1
+                    }
+                case "[", "{": depth += 1; i += 1
+                case "]", "}": depth = max(0, depth - 1); i += 1
+                default: i += 1
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A bare key character, or a quote opening a quoted key.
+    static func startsKey(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-" || c == "\"" || c == "'")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PoolSimText
 import Yams
 
 /// Reads YAML into a `DocumentNode`, keeping Yams' marks (line, column) on every node.
@@ -11,7 +12,7 @@ enum YAMLReader {
             return .failure(InputError(.invalid, [diagnostic(for: error, file: file)]))
         }
         guard let root else {
-            return .failure(InputError(.invalid, [Diagnostic.error("the file is empty", at: SourceLocation(file: file))]))
+            return .failure(InputError(.invalid, [.error(.fileEmpty, at: SourceLocation(file: file))]))
         }
         var problems: [Diagnostic] = []
         let node = convert(root, file: file, problems: &problems)
@@ -47,8 +48,7 @@ enum YAMLReader {
             var entries: [DocumentEntry] = []
             for (key, value) in mapping {
                 guard case let .scalar(keyScalar) = key else {
-                    problems.append(Diagnostic.error("keys must be plain text, got a collection",
-                                               at: location(key.mark, file: file)))
+                    problems.append(.error(.yamlKeyNotText, at: location(key.mark, file: file)))
                     continue
                 }
                 entries.append(DocumentEntry(key: keyScalar.string, keyLocation: location(key.mark, file: file),
@@ -75,21 +75,24 @@ enum YAMLReader {
 
     private static func diagnostic(for error: Error, file: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
-            return Diagnostic.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            return .error(.yamlUnreadable, ["detail": "\(error)"], at: SourceLocation(file: file))
         }
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            var message = problem
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return Diagnostic.error(message, at: location(mark, file: file))
+            let message = ParserMessages.yaml(problem: problem, context: context.map { ($0.text, $0.mark.line) })
+            return .error(message, at: location(mark, file: file))
         case let .reader(problem, _, _, _):
-            return Diagnostic.error("cannot read the file: \(problem)", at: SourceLocation(file: file))
+            guard let known = ParserMessages.match(problem, among: ParserMessages.yamlProblems) else {
+                return .error(.cannotReadFile, ["detail": problem], at: SourceLocation(file: file))
+            }
+            return .error(.diagnostic(.yamlReaderProblem, nested: ["problem": known]), at: SourceLocation(file: file))
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic.error("duplicate key \(keys) in one table", at: location(context.mark, file: file))
+            let message: Message = duplicates.count == 1 ? .diagnostic(.yamlDuplicateKey, ["key": duplicates[0]])
+                : .diagnostic(.yamlDuplicateKeys, ["keys": duplicates.map { "'\($0)'" }.joined(separator: ", ")])
+            return .error(message, at: location(context.mark, file: file))
         default:
-            return Diagnostic.error("cannot read YAML: \(yamlError)", at: SourceLocation(file: file))
+            return .error(.yamlUnreadable, ["detail": "\(yamlError)"], at: SourceLocation(file: file))
         }
     }
 }

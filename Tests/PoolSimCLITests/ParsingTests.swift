@@ -3,6 +3,7 @@ import PoolSimApp
 import PoolSimCore
 import PoolSimRandom
 import PoolSimReport
+import PoolSimText
 import Testing
 @testable import PoolSimCLI
 
@@ -18,13 +19,14 @@ struct ParsingTests {
         let command = try #require(try parse([
             "run", "s.yaml", "--trials", "500", "--seed", "9", "--rng", "taus2", "--method", "per-loan",
             "--importance", "auto", "--set", "pool.initial_balance=1", "--stress", "downturn", "--export", "csv, json",
-            "--per-trial", "--no-bom", "--out", "dir", "--force", "--jobs", "3",
+            "--per-trial", "--no-bom", "--out", "dir", "--force", "--jobs", "3", "--lang", "zh",
         ]) as? RunCommand)
         let options = command.simulation.options
         #expect(options.trials == 500 && options.seed == 9 && options.jobs == 3)
         #expect(options.generator == .taus2 && options.method == .perLoan && options.importance == .auto)
-        let plan = command.output.plan
-        #expect(plan.formats == [.csv, .json] && plan.perTrial && !plan.byteOrderMark && plan.force)
+        #expect(command.languageOption.language == .zh)
+        let plan = command.output.plan(.zh)
+        #expect(plan.formats == [.csv, .json] && plan.perTrial && !plan.byteOrderMark && plan.force && plan.language == .zh)
         #expect(plan.directory == "dir")
         let input = command.scenarioOptions.input(command.scenario)
         #expect(input.overrides == ["pool.initial_balance=1"] && input.stress == "downturn")
@@ -42,7 +44,7 @@ struct ParsingTests {
         let options = command.simulation.options
         #expect(options.trials == nil && options.seed == nil && options.generator == .mt19937)
         #expect(options.method == .grouped && options.importance == .off)
-        #expect(command.output.plan.formats == ExportFormat.allCases && command.output.format == .table)
+        #expect(command.output.plan(.en).formats == ExportFormat.allCases && command.output.format == .table)
     }
 
     @Test("a bad option value is a usage error that lists the valid choices", arguments: [
@@ -55,6 +57,8 @@ struct ParsingTests {
         (["sweep", "s.yaml", "--grid", "nonsense"], "PATH=V1,V2"),
         (["sensitivity", "s.yaml", "--vary", "pd=a,b"], "takes two numbers"),
         (["compare", "s.yaml"], "two columns"),
+        (["compare", "s.yaml", "--lang", "zh"], "至少需要两列"),
+        (["run", "--lang", "fr"], "zh"),
     ])
     func badValues(arguments: [String], listed: String) {
         #expect {

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimCore
+import PoolSimText
 import Testing
 @testable import PoolSimReport
 
@@ -104,7 +105,7 @@ struct AnalysisReportTests {
     }
 
     @Test func compareDrawsTheThreeChartsAndThePairedDifferences() throws {
-        let html = AnalysisReport.compare(try Self.comparison())
+        let html = AnalysisReport.compare(try Self.comparison(), language: .en)
         for name in ["compare-claims", "compare-balance", "compare-exhaustion"] {
             let svg = try Self.chart(name, in: html)
             #expect(svg.contains("line-1") || svg.contains("dot-1"), "chart \(name) does not draw the second run")
@@ -119,19 +120,19 @@ struct AnalysisReportTests {
     }
 
     @Test func compareEscapesLabelsAndReadsThemBackFromTheJSON() throws {
-        let escaped = AnalysisReport.compare(try Self.comparison(labels: [Self.awkward, "second"]))
+        let escaped = AnalysisReport.compare(try Self.comparison(labels: [Self.awkward, "second"]), language: .en)
         #expect(escaped.contains(Self.awkwardEscaped))
         #expect(!escaped.contains("<b>bold</b>"))
         // analysis.json holds no labels of its own: they come back from the deltas.
         let comparison = try Self.comparison()
         let decoded = try JSONValueDecoder().decode(CompareResults.self, from: try JSONValueEncoder().encode(comparison))
-        let html = AnalysisReport.compare(decoded)
+        let html = AnalysisReport.compare(decoded, language: .en)
         #expect(html.contains("hebei-2022 + severe-downturn"))
-        #expect(html == AnalysisReport.compare(comparison))
+        #expect(html == AnalysisReport.compare(comparison, language: .en))
     }
 
     @Test func sweepOfOneKeyDrawsLineCharts() throws {
-        let html = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["80000000", "110000000", "150000000"])]))
+        let html = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["80000000", "110000000", "150000000"])]), language: .en)
         let exhaustion = try Self.chart("sweep-exhaustion", in: html)
         #expect(exhaustion.contains("class=\"whisker\""))
         #expect(exhaustion.contains(">80 M<"))
@@ -143,7 +144,7 @@ struct AnalysisReportTests {
 
     @Test func sweepOfTwoKeysDrawsHeatMaps() throws {
         let html = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["1000000", "2000000", "3000000"]),
-                                                        ("rules.shortfall", ["pro_rata", Self.awkward])]))
+                                                        ("rules.shortfall", ["pro_rata", Self.awkward])]), language: .en)
         for name in ["sweep-exhaustion-heatmap", "sweep-unpaid-heatmap"] {
             let svg = try Self.chart(name, in: html)
             #expect(svg.components(separatedBy: "class=\"cell\" fill=\"#").count - 1 == 6 + 5, "six cells and five legend steps")
@@ -157,7 +158,7 @@ struct AnalysisReportTests {
     }
 
     @Test func sensitivityDrawsTornadosInOrderOfSwingWithTheCaveat() throws {
-        let html = AnalysisReport.sensitivity(try Self.sensitivity())
+        let html = AnalysisReport.sensitivity(try Self.sensitivity(), language: .en)
         let exhaustion = try Self.chart("sensitivity-exhaustion", in: html)
         let var99 = try Self.chart("sensitivity-var", in: html)
         #expect(exhaustion.contains("low-setting") && exhaustion.contains("high-setting") && exhaustion.contains("base-line"))
@@ -176,24 +177,141 @@ struct AnalysisReportTests {
     }
 
     @Test func survivesAlmostEmptyResults() throws {
-        let compare = AnalysisReport.compare(CompareResults(columns: [], deltas: []))
+        let compare = AnalysisReport.compare(CompareResults(columns: [], deltas: []), language: .en)
         for name in ["compare-claims", "compare-balance", "compare-exhaustion"] { #expect(compare.contains("data-chart=\"\(name)\"")) }
         let oneAxis = [SweepResults.Axis(path: "x", values: ["1", "2"])]
-        let sweep = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: oneAxis, trials: 0, seed: 0, points: []))
+        let sweep = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: oneAxis, trials: 0, seed: 0, points: []), language: .en)
         for name in ["sweep-exhaustion", "sweep-unpaid"] { #expect(sweep.contains("data-chart=\"\(name)\"")) }
-        let noAxes = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: [], trials: 0, seed: 0, points: []))
+        let noAxes = AnalysisReport.sweep(SweepResults(scenarioName: "", axes: [], trials: 0, seed: 0, points: []), language: .en)
         let unknown = try Self.headline(p: .nan, var99: .nan)
         let sensitivity = AnalysisReport.sensitivity(SensitivityResults(scenarioName: "", trials: 0, seed: 0,
-                                                                        base: unknown, parameters: []))
+                                                                        base: unknown, parameters: []), language: .en)
         for name in ["sensitivity-exhaustion", "sensitivity-var"] { #expect(sensitivity.contains("data-chart=\"\(name)\"")) }
         #expect(sensitivity.contains("interactions"))
         for html in [compare, sweep, sensitivity, noAxes] { Self.isSelfContained(html) }
     }
 
     @Test func sharesThePageWithTheSingleRunReport() throws {
-        let single = HTMLReport.render(try Fixtures.results)
-        let sweep = AnalysisReport.sweep(try Self.sweep([("x", ["1", "2"])]))
+        let single = HTMLReport.render(try Fixtures.results, language: .en)
+        let sweep = AnalysisReport.sweep(try Self.sweep([("x", ["1", "2"])]), language: .en)
         #expect(single.contains(ReportPage.stylesheet) && sweep.contains(ReportPage.stylesheet))
-        #expect(AnalysisReport.sensitivity(try Self.sensitivity()) == AnalysisReport.sensitivity(try Self.sensitivity()))
+        #expect(AnalysisReport.sensitivity(try Self.sensitivity(), language: .en) == AnalysisReport.sensitivity(try Self.sensitivity(), language: .en))
+    }
+
+    // MARK: Chinese
+
+    /// What a reader sees of a page: no styles, scripts or tags, entities decoded (chart tooltips included).
+    static func visibleText(_ html: String) throws -> String {
+        var text = html
+        for pattern in ["(?s)<style>.*?</style>", "(?s)<script.*?</script>", "<[^>]*>"] {
+            text = text.replacing(try Regex(pattern), with: " ")
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    /// The English words left in a page's visible text once `data` (labels, keys, values,
+    /// file names from the results) is taken out; the shared abbreviations are allowed.
+    static func englishWords(_ html: String, data: [String]) throws -> Set<String> {
+        var text = try visibleText(html)
+        for item in data.sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: item, with: " ") }
+        let words = text.matches(of: try Regex("[A-Za-z]{2,}")).map { String(text[$0.range]) }
+        return Set(words).subtracting(["VaR", "ES", "PD", "LGD"])
+    }
+
+    /// What every page takes from the fixture's results: scenario and stress names, overrides, the awkward label.
+    static let fixtureData = ["hebei-2022", "severe-downturn", "pool.initial_balance=110000000", Self.awkward, "--set"]
+
+    @Test func compareInChinese() throws {
+        let html = AnalysisReport.compare(try Self.comparison(), language: .zh)
+        #expect(html.contains("<html lang=\"zh-CN\">"))
+        for term in ["情景对比", "耗尽概率", "资金池初始规模（万元）", "补偿申请额均值（万元）", "个百分点", "共同随机数", "置信区间"] {
+            #expect(html.contains(term), "missing \(term)")
+        }
+        #expect(html.contains("+25.45 个百分点 [23.54, 27.36]"))
+        #expect(html.contains("<td class=\"num\">11,000.00</td>"), "the starting balance in 万元")
+        #expect(html.contains("+45,142.24<"), "a quantile statistic's difference in 万元, without interval")
+        let claims = try Self.chart("compare-claims", in: html)
+        #expect(claims.contains("模拟期限内补偿申请总额（亿元）"))
+        #expect(claims.contains("资金池初始规模：1.10 亿元"))
+        let words = try Self.englishWords(html, data: Self.fixtureData)
+        #expect(words.isEmpty, "English words in the Chinese page: \(words.sorted())")
+        #expect(html.contains("data-chart=\"compare-exhaustion\""))
+        Self.isSelfContained(html)
+        // The same results in English stay as they were.
+        #expect(AnalysisReport.compare(try Self.comparison(), language: .en).contains("<html lang=\"en\">"))
+    }
+
+    @Test func sweepInChinese() throws {
+        let one = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["80000000", "110000000", "150000000"])]),
+                                       language: .zh)
+        let two = AnalysisReport.sweep(try Self.sweep([("pool.initial_balance", ["1000000", "2000000", "3000000"]),
+                                                       ("rules.shortfall", ["pro_rata", Self.awkward])]), language: .zh)
+        for html in [one, two] {
+            #expect(html.contains("<html lang=\"zh-CN\">"))
+            for term in ["参数扫描", "耗尽概率", "未获补偿均值", "补偿申请额 VaR 99%（万元）"] { #expect(html.contains(term), "missing \(term)") }
+            let data = Self.fixtureData + ["pool.initial_balance", "rules.shortfall", "pro_rata", "sweep.csv"]
+            let words = try Self.englishWords(html, data: data)
+            #expect(words.isEmpty, "English words in the Chinese page: \(words.sorted())")
+            Self.isSelfContained(html)
+        }
+        let exhaustion = try Self.chart("sweep-exhaustion", in: one)
+        #expect(exhaustion.contains(">8,000 万<") && exhaustion.contains(">1.5 亿<"), "swept amounts in 万 and 亿")
+        #expect(one.contains("<td>110,000,000</td>"), "swept values as given")
+        let unpaid = try Self.chart("sweep-unpaid", in: one)
+        #expect(unpaid.contains("未获补偿均值（万元）"))
+        let heatMap = try Self.chart("sweep-unpaid-heatmap", in: two)
+        #expect(heatMap.contains("万元<"), "the legend states the unit")
+        #expect(two.contains("<b>模拟期限内未获补偿均值</b>（万元）"))
+        #expect(two.contains(">100 万<"), "swept amounts in 万")
+    }
+
+    @Test func sensitivityInChinese() throws {
+        let html = AnalysisReport.sensitivity(try Self.sensitivity(), language: .zh)
+        #expect(html.contains("<html lang=\"zh-CN\">"))
+        for term in ["敏感性分析", "耗尽概率", "违约概率（PD）", "资金池初始规模", "个百分点", "VaR 99%（低值，万元）"] {
+            #expect(html.contains(term), "missing \(term)")
+        }
+        // The caveat in Chinese from the catalogue; analysis.json's English one is not shown.
+        #expect(html.contains(AnalysisReportText.oneAtATimeCaveat.text(.zh)))
+        #expect(!html.contains("&lt;ignore&gt;"))
+        let exhaustion = try Self.chart("sensitivity-exhaustion", in: html)
+        let pd = try #require(exhaustion.range(of: ">违约概率（PD）<")), pool = try #require(exhaustion.range(of: ">资金池初始规模<"))
+        #expect(pd.lowerBound < pool.lowerBound)
+        #expect(exhaustion.contains("低值 ×0.5，高值 ×1.5"))
+        let var99 = try Self.chart("sensitivity-var", in: html)
+        #expect(var99.contains("补偿申请额 VaR 99%（亿元）") && var99.contains("无变化（2.88 亿元）"))
+        #expect(html.contains("<td class=\"num\">28,760.00</td>"), "the base VaR in 万元")
+        // The awkward key is cut short by its bar.
+        let words = try Self.englishWords(html, data: Self.fixtureData + [AnalysisReport.shortened(Self.awkward, 26), "sensitivity.csv"])
+        #expect(words.isEmpty, "English words in the Chinese page: \(words.sorted())")
+        Self.isSelfContained(html)
+        let unknown = try Self.headline(p: .nan, var99: .nan)
+        let empty = AnalysisReport.sensitivity(SensitivityResults(scenarioName: "", trials: 0, seed: 0, base: unknown, parameters: []),
+                                               language: .zh)
+        let emptyWords = try Self.englishWords(empty, data: ["sensitivity.csv"])
+        #expect(emptyWords.isEmpty, "English words in the Chinese page: \(emptyWords.sorted())")
+        Self.isSelfContained(empty)
+    }
+
+    @Test func chineseNamesTheBuiltInParametersAndKeepsScenarioKeys() throws {
+        func swing(_ name: String, _ low: String, _ high: String) throws -> SensitivityResults.Swing {
+            SensitivityResults.Swing(name: name, lowSetting: low, highSetting: high,
+                                     low: try Self.headline(p: 0.5, var99: 2e8), high: try Self.headline(p: 0.9, var99: 3e8))
+        }
+        let results = SensitivityResults(scenarioName: "hebei-2022", trials: 10, seed: 1, base: try Self.headline(p: 0.7, var99: 2.5e8),
+                                         parameters: [try swing("correlation", "0.5", "1.5"), try swing("lgd", "-0.1", "0.1"),
+                                                      try swing("ratio", "0.8", "1.2"), try swing("pool", "0.8", "1.2"),
+                                                      try swing("pool.initial_balance", "80000000", "150000000")])
+        let html = AnalysisReport.sensitivity(results, language: .zh)
+        for name in ["资产相关系数", "违约损失率（LGD）", "补偿比例", "资金池初始规模", "pool.initial_balance"] {
+            #expect(html.contains("<td>\(name)</td>"), "missing \(name)")
+        }
+        #expect(html.contains("−0.1") && html.contains("+0.1") && html.contains("80,000,000"))
+        #expect(html.contains(">低值 80,000,000，高值 150,000…<"), "a Chinese label is cut by its width, not its characters")
+        let english = AnalysisReport.sensitivity(results, language: .en)
+        #expect(english.contains("<td>correlation</td>") && english.contains("<td>pool</td>"), "English keeps the names as given")
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import PoolSimScenario
+import PoolSimText
 import Testing
 
 /// Every `X.expected` fixture holds exactly what loading `X` prints.
 @Suite struct DiagnosticsTests {
     static let cases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory)) ?? []
-        return names.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(".expected".count)) }.sorted()
+        return names.filter { $0.hasSuffix(".expected") && !$0.hasSuffix(".zh.expected") }
+            .map { String($0.dropLast(".expected".count)) }.sorted()
     }()
 
     @Test func fixturesArePresent() {
@@ -35,9 +37,15 @@ import Testing
     }
 
     @Test func diagnosticRendering() {
-        let diagnostic = Diagnostic(.error, "pd must be in [0, 1], got 1.8", at: SourceLocation(file: "x.yaml", line: 23, column: 9),
-                                    keyPath: "banks[2].segments[0].pd", hint: "a hint")
-        #expect(diagnostic.description == "x.yaml:23:9: error: pd must be in [0, 1], got 1.8 (banks[2].segments[0].pd)\n  hint: a hint")
+        let message = Message(DiagnosticText.mustBeInRange, ["name": "pd", "value": "1.8"],
+                              nested: ["range": Message(DiagnosticText.rangeInterval, ["interval": "[0, 1]"])])
+        let diagnostic = Diagnostic(.error, message, at: SourceLocation(file: "x.yaml", line: 23, column: 9),
+                                    keyPath: "banks[2].segments[0].pd", hint: Message(DiagnosticText.didYouMean, ["word": "lgd"]))
+        #expect(diagnostic.description
+            == "x.yaml:23:9: error: pd must be in [0, 1], got 1.8 (banks[2].segments[0].pd)\n  hint: did you mean 'lgd'?")
+        #expect(diagnostic.rendered(.en) == diagnostic.description)
+        #expect(diagnostic.rendered(.zh)
+            == "x.yaml:23:9: 错误：pd 须在 [0, 1] 之间，实际为 1.8（banks[2].segments[0].pd）\n  提示：是否想写“lgd”？")
     }
 
     @Test func warningsDoNotFailLoading() throws {
@@ -61,7 +69,7 @@ import Testing
                 pool: { initial_balance: 100, replenishment: \(replenishment) }
                 banks: [ { id: a } ]
                 """
-            return try ScenarioLoader.load(contents: text, format: .yaml, file: "w.yaml").warnings.map(\.message)
+            return try ScenarioLoader.load(contents: text, format: .yaml, file: "w.yaml").warnings.map(\.message.description)
         }
         // At their defaults, as `validate --print` writes them: nothing to say.
         #expect(try warnings("{ mode: none, amount: 0, schedule: null, target: null, annual_budget: 0 }") == [])

@@ -119,3 +119,35 @@ import Testing
         #expect(text.contains(ScenarioSchema.referenceTables()))
     }
 }
+
+/// toml++ aborts the process on some table headers; the reader reports them instead.
+@Suite struct TOMLHeaderTests {
+    @Test(arguments: ["[&ompensation]", "[.pool]", "[ &a]", "[[&banks]]", "[[ .banks]]", "[%]"])
+    func invalidHeaderIsAnError(header: String) throws {
+        let text = "schema_version = 1\nname = \"x\"\n\(header)\nratio = 1\n"
+        guard case let .failure(error) = ScenarioLoader.document(contents: text, format: .toml, file: "x.toml") else {
+            Issue.record("accepted \(header)")
+            return
+        }
+        #expect(error.diagnostics.first?.location.line == 3)
+        #expect(error.description.hasPrefix("x.toml:3:"))
+    }
+
+    @Test("brackets inside values, strings and comments are not table headers")
+    func valuesAreNotHeaders() {
+        let text = """
+            a = [
+              [1, 2],
+              [+3, 4],
+            ]
+            s = \"\"\"
+            [&not a header]
+            \"\"\"
+            t = '[&neither]' # [&nor this]
+            [ok]
+            [[list]]
+            ["quoted"]
+            """
+        #expect(TOMLHeaderCheck.invalidHeader(in: text) == nil)
+    }
+}

@@ -44,7 +44,8 @@ import Testing
             } catch {
                 rejected += 1
                 #expect(!error.diagnostics.isEmpty)
-                #expect(error.diagnostics.allSatisfy { $0.location.file == name && !$0.message.isEmpty })
+                #expect(error.diagnostics.allSatisfy { $0.location.file == name && !$0.message.description.isEmpty })
+                #expect(error.diagnostics.allSatisfy { $0.rendered(.zh).hasPrefix($0.location.rendered + ": ") })
                 #expect(error.diagnostics.contains { $0.severity == .error })
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PoolSimScenario
+import PoolSimText
 
 /// Paths of the test fixtures and of the repository's bundled scenarios.
 enum Fixtures {
@@ -20,13 +21,14 @@ enum Fixtures {
         .appendingPathComponent("scenarios").path
 
     /// Loads a fixture; on failure returns the diagnostics as the CLI prints
-    /// them, paths relative to the fixtures directory.
-    static func diagnostics(_ name: String, overrides: [String] = [], stress: String? = nil) -> (InputError.Kind?, String) {
+    /// them in `language`, paths relative to the fixtures directory.
+    static func diagnostics(_ name: String, overrides: [String] = [], stress: String? = nil,
+                            language: Language = .en) -> (InputError.Kind?, String) {
         do {
             let loaded = try ScenarioLoader.load(path: path(name), overrides: overrides, stress: stress)
-            return (nil, loaded.warnings.map(\.description).joined(separator: "\n"))
+            return (nil, loaded.warnings.map { $0.rendered(language) }.joined(separator: "\n"))
         } catch {
-            return (error.kind, error.description.replacingOccurrences(of: directory + "/", with: ""))
+            return (error.kind, error.rendered(language).replacingOccurrences(of: directory + "/", with: ""))
         }
     }
 }
