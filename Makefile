@@ -8,7 +8,7 @@ OUT ?= results/hebei-2022
 # tests draw millions of numbers, ten times slower in a debug build.
 TEST_FLAGS := -c release -Xswiftc -enable-testing
 
-.PHONY: bootstrap bootstrap-test build release run test unit e2e warnings bench mpi mpi-test-build mpi-test clean
+.PHONY: bootstrap bootstrap-test build release run serve test unit e2e warnings bench mpi mpi-test-build mpi-test clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -26,6 +26,11 @@ release: bootstrap
 
 run: release
 	$(RELEASE) run $(SCENARIO) --out $(OUT) --force
+
+# The web app on http://127.0.0.1:8080 (PORT=… to change), offering the bundled scenarios.
+PORT ?= 8080
+serve: release
+	$(RELEASE) serve --port $(PORT)
 
 test: unit e2e warnings
 

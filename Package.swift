@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // MARK: - Dependencies
@@ -8,6 +8,11 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The web app. Hummingbird's swift-configuration support is not needed: the server is configured by `poolsim serve`'s options.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
 ]
 
 // MARK: - Targets
@@ -45,12 +50,24 @@ let targets: [Target] = [
     // The jobs (run, replay, size, compare, sweep, sensitivity, report) from typed
     // requests to typed results, with the executor, progress and cancellation as values.
     .target(name: "PoolSimApp", dependencies: ["PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport"]),
+    // The web app (`poolsim serve`): HTTP requests to jobs, pages, server-sent progress.
+    .target(
+        name: "PoolSimWeb",
+        dependencies: [
+            "PoolSimApp", "PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]
+    ),
     // The commands: parse arguments, call the jobs, print.
     .target(
         name: "PoolSimCLI",
         dependencies: [
-            "PoolSimApp", "PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport",
+            "PoolSimApp", "PoolSimWeb", "PoolSimCore", "PoolSimText", "PoolSimScenario", "PoolSimReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]
     ),
     // The `poolsim` executable: the commands, trial blocks run on this machine's cores.
@@ -62,6 +79,10 @@ let targets: [Target] = [
     .testTarget(name: "PoolSimReportTests", dependencies: ["PoolSimReport"]),
     .testTarget(name: "PoolSimAppTests", dependencies: ["PoolSimApp"]),
     .testTarget(name: "PoolSimTextTests", dependencies: ["PoolSimText"]),
+    .testTarget(
+        name: "PoolSimWebTests",
+        dependencies: ["PoolSimWeb", .product(name: "HummingbirdTesting", package: "hummingbird")]
+    ),
     .testTarget(name: "PoolSimCLITests", dependencies: ["PoolSimCLI"]),
     .testTarget(
         name: "PoolSimScenarioTests",

@@ -10,8 +10,9 @@ public struct ScenarioInput: Sendable {
     public enum Source: Sendable {
         /// A file; its loan tape is read relative to it.
         case file(path: String)
-        /// Text sent by a client; `name` stands for the file in diagnostics.
-        case text(String, format: ScenarioFormat, name: String)
+        /// Text sent by a client; `name` stands for the file in diagnostics. Its
+        /// loan tape is the text sent with it, if any: text never reads files.
+        case text(String, format: ScenarioFormat, name: String, tape: LoanTapeSource = .refused)
     }
 
     public var source: Source
@@ -35,15 +36,15 @@ public struct ScenarioInput: Sendable {
     }
 
     /// Loads and validates the scenario; warnings go to the context's events.
-    func load(_ context: JobContext) throws(AppError) -> LoadedScenario {
+    public func load(_ context: JobContext) throws(AppError) -> LoadedScenario {
         do {
             let loaded: LoadedScenario
             switch source {
             case let .file(path):
                 loaded = try ScenarioLoader.load(path: path, overrides: overrides, stress: stress)
-            case let .text(text, format, name):
+            case let .text(text, format, name, tape):
                 loaded = try ScenarioLoader.load(contents: text, format: format, file: name, overrides: overrides,
-                                                 stress: stress)
+                                                 stress: stress, tape: tape)
             }
             if !loaded.warnings.isEmpty { context.events(.warnings(loaded.warnings)) }
             return loaded

@@ -269,9 +269,9 @@ struct SVGPlot {
     }
 }
 
-/// HTML text escaping.
-enum HTML {
-    static func escape(_ text: String) -> String {
+/// HTML text escaping: `text` safe in element content and in double- or single-quoted attributes.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -36,6 +36,19 @@ public enum ScenarioFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// Where the loan tape of a scenario given as text comes from.
+public enum LoanTapeSource: Sendable {
+    /// The file its `loan_tape` key names, relative to the scenario's file.
+    case relativeToFile
+    /// Text sent with the scenario (a web upload), whatever `loan_tape` says; `name` stands for it in diagnostics.
+    case uploaded(text: String, name: String)
+    /// A file of this folder named by `loan_tape` with a plain file name (no
+    /// folders): text edited from a scenario of that folder.
+    case inFolder(String)
+    /// None: the scenario may not name a tape, since it cannot read files (text sent over the network).
+    case refused
+}
+
 /// A scenario read from a file, with what is needed to record how it was made.
 public struct LoadedScenario: Sendable {
     public let scenario: Scenario
@@ -84,7 +97,8 @@ public enum ScenarioLoader {
     /// Loads a scenario from text. `file` names it in diagnostics; a loan tape
     /// is looked for relative to `file`'s directory.
     public static func load(contents: String, format: ScenarioFormat, file: String, overrides: [String] = [],
-                            stress: String? = nil, sha256: String? = nil) throws(InputError) -> LoadedScenario
+                            stress: String? = nil, sha256: String? = nil,
+                            tape: LoanTapeSource = .relativeToFile) throws(InputError) -> LoadedScenario
     {
         var root = try document(contents: contents, format: format, file: file).get()
         let log = DiagnosticLog()
@@ -94,9 +108,33 @@ public enum ScenarioLoader {
         let decoded = ScenarioDecoder.decode(root, file: file, log: log)
         var kind = InputError.Kind.invalid
         var scenario = decoded
-        if case let .string(tapePath)? = root["loan_tape"]?.node.value {
-            let tapeFile = resolve(tapePath, relativeTo: file)
-            let location = root["loan_tape"]?.keyLocation ?? SourceLocation(file: file)
+        let tapeLocation = root["loan_tape"]?.keyLocation ?? SourceLocation(file: file)
+        switch tape {
+        case let .uploaded(text, name):
+            if let valid = decoded {
+                let loans = readTape(text, file: name, of: valid, log: log)
+                scenario?.tapeLoans = loans
+                scenario?.loanTape = name
+            }
+        case .refused:
+            if case .string? = root["loan_tape"]?.node.value {
+                log.error(.loanTapeNeedsUpload, at: tapeLocation, path: "loan_tape")
+            }
+        case .inFolder:
+            if case let .string(name)? = root["loan_tape"]?.node.value, !isPlainFileName(name) {
+                log.error(.loanTapeNeedsUpload, at: tapeLocation, path: "loan_tape")
+            }
+        case .relativeToFile:
+            break
+        }
+        let tapeFile: String? = switch (tape, root["loan_tape"]?.node.value) {
+        case let (.relativeToFile, .string(path)?): resolve(path, relativeTo: file)
+        case let (.inFolder(folder), .string(name)?) where isPlainFileName(name):
+            (folder as NSString).appendingPathComponent(name)
+        default: nil
+        }
+        if let tapeFile {
+            let location = tapeLocation
             if !FileManager.default.fileExists(atPath: tapeFile) {
                 log.error(.loanTapeNotFound, ["path": tapeFile], at: location, path: "loan_tape",
                           hint: .diagnostic(.pathRelative))
@@ -105,10 +143,7 @@ public enum ScenarioLoader {
                 do {
                     let data = try readFile(tapeFile, missing: .error(.noSuchFile, at: SourceLocation(file: tapeFile)))
                     let text = try decodeText(data, file: tapeFile)
-                    let tape = LoanTape.read(text, file: tapeFile, bankIDs: valid.banks.map(\.id),
-                                             horizon: valid.horizonYears, log: log)
-                    checkLoanIDs(tape.loans, lines: tape.lines, of: valid, tapeFile: tapeFile, log: log)
-                    scenario?.tapeLoans = tape.loans
+                    scenario?.tapeLoans = readTape(text, file: tapeFile, of: valid, log: log)
                 } catch {
                     log.append(contentsOf: error.diagnostics)
                     if error.kind == .missingFile { kind = .missingFile }
@@ -121,6 +156,18 @@ public enum ScenarioLoader {
         return LoadedScenario(scenario: scenario, path: file,
                               sha256: sha256 ?? SHA256.hexDigest(of: Array(contents.utf8)),
                               overrides: overrides, stress: stress, warnings: diagnostics)
+    }
+
+    /// A file name without folders, that cannot lead out of the folder it is looked for in.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
+    }
+
+    /// The loans of a loan tape's text, checked against the scenario.
+    private static func readTape(_ text: String, file: String, of scenario: Scenario, log: DiagnosticLog) -> [Loan] {
+        let tape = LoanTape.read(text, file: file, bankIDs: scenario.banks.map(\.id), horizon: scenario.horizonYears, log: log)
+        checkLoanIDs(tape.loans, lines: tape.lines, of: scenario, tapeFile: file, log: log)
+        return tape.loans
     }
 
     /// Parses text into the format-neutral tree, without validating it.

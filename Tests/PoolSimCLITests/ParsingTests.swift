@@ -29,7 +29,7 @@ struct ParsingTests {
         #expect(plan.formats == [.csv, .json] && plan.perTrial && !plan.byteOrderMark && plan.force && plan.language == .zh)
         #expect(plan.directory == "dir")
         let input = command.scenarioOptions.input(command.scenario)
-        #expect(input.overrides == ["pool.initial_balance=1"] && input.stress == "downturn")
+        #expect(input.overrides == ["pool.initial_balance=1"] && input.stress == "downturn", "\(input.overrides) \(String(describing: input.stress))")
         guard case .file(let path) = input.source else {
             Issue.record("not a file")
             return

@@ -113,6 +113,7 @@ public enum DiagnosticText: String, TextSection {
     case standardInputNotUTF8
     case fileEmpty
     case loanTapeNotFound
+    case loanTapeNeedsUpload
     case pathRelative
     case modelInvalid
 

@@ -95,6 +95,7 @@ extension DiagnosticText {
         .standardInputNotUTF8: "standard input is not valid UTF-8 text",
         .fileEmpty: "the file is empty",
         .loanTapeNotFound: "loan tape not found: {path}",
+        .loanTapeNeedsUpload: "a scenario sent as text cannot read files: send the loan tape with it",
         .pathRelative: "the path is relative to the scenario file",
         .modelInvalid: "{detail}",
 

@@ -95,6 +95,7 @@ extension DiagnosticText {
         .standardInputNotUTF8: "标准输入不是有效的 UTF-8 文本",
         .fileEmpty: "文件为空",
         .loanTapeNotFound: "找不到贷款明细表：{path}",
+        .loanTapeNeedsUpload: "以文本提交的情景不能读取服务器上的文件：请随情景一并上传贷款明细表",
         .pathRelative: "该路径相对于情景文件所在的目录",
         .modelInvalid: "违约模型的参数无法用于抽样（{detail}）",
 
