@@ -6,7 +6,6 @@ Screenshots go to tests-e2e/artifacts/ (web-*.png). Skipped when Chromium, its d
 missing (`scripts/bootstrap browser` installs them); with CI set, that is a failure instead."""
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 

@@ -25,7 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from poolsim_cli import BINARY, SCENARIOS
+from poolsim_cli import BINARY as _BINARY, ROOT, SCENARIOS
+
+# $POOLSIM may be relative (`make e2e` passes .build/release/poolsim): to the repository, where poolsim_cli runs it.
+BINARY = _BINARY if _BINARY.is_absolute() else ROOT / _BINARY
 
 # Statuses after which a run changes no more.
 FINAL = {"done", "failed", "cancelled", "interrupted"}
@@ -223,13 +226,18 @@ class Server:
                     raise AssertionError(f"the events of run {run_id} did not end within {timeout} s")
 
     def first_progress(self, run_id, timeout=120, at_least=1):
-        """Waits on the events stream for a progress event with at least `at_least` trials done."""
-        for name, data in self.events(run_id, timeout=timeout):
-            if name == "progress" and data["trials_done"] >= at_least:
-                return data
-            if name != "progress":
-                raise AssertionError(f"run {run_id} ended ({name}) before a progress event")
-        raise AssertionError(f"the events of run {run_id} ended without a progress event")
+        """Waits on the events stream for a progress event with at least `at_least` trials done;
+        the stream is closed on return (an open stream keeps a connection to the server)."""
+        stream = self.events(run_id, timeout=timeout)
+        try:
+            for name, data in stream:
+                if name == "progress" and data["trials_done"] >= at_least:
+                    return data
+                if name != "progress":
+                    raise AssertionError(f"run {run_id} ended ({name}) before a progress event")
+            raise AssertionError(f"the events of run {run_id} ended without a progress event")
+        finally:
+            stream.close()
 
 
 @pytest.fixture(scope="module")

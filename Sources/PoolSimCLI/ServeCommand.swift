@@ -45,7 +45,9 @@ struct ServeCommand: ParsableCommand {
         configuration.port = port
         configuration.results = results
         configuration.scenarios = scenarios
-        configuration.token = token ?? ProcessInfo.processInfo.environment["POOLSIM_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        // An empty token is no token, from the option as from the environment.
+        configuration.token = [token, ProcessInfo.processInfo.environment["POOLSIM_TOKEN"]]
+            .compactMap { $0 }.first { !$0.isEmpty }
         configuration.maxTrials = maxTrials
         configuration.workers = workers
         return configuration
@@ -73,13 +75,12 @@ struct ServeCommand: ParsableCommand {
         }
         var logger = Logger(label: "poolsim.serve")
         logger.logLevel = .info
-        let application = server.application(logger: logger)
         note("PoolSim serving on http://\(host):\(port)/ (results in \(results)/web)")
         let finished = DispatchSemaphore(value: 0)
         let failure = Mutex<Error?>(nil)
         Task {
             do {
-                try await application.runService()
+                try await server.run(logger: logger)
             } catch {
                 failure.withLock { $0 = error }
             }

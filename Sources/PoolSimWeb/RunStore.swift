@@ -114,10 +114,15 @@ final class RunStore: Sendable {
         }
     }
 
+    /// A run's latest progress. Worker threads report in any order: a report
+    /// behind the one kept (fewer trials of the same simulation) is dropped.
     func report(_ id: String, progress: RunProgress) {
         let listeners = entries.withLock { entries -> [AsyncStream<RunEvent>.Continuation] in
-            entries[id]?.progress = progress
-            return Array(entries[id]?.listeners.values ?? [:].values)
+            guard var entry = entries[id] else { return [] }
+            if let kept = entry.progress, kept.label == progress.label, kept.trialsDone >= progress.trialsDone { return [] }
+            entry.progress = progress
+            entries[id] = entry
+            return Array(entry.listeners.values)
         }
         for listener in listeners { listener.yield(.progress(progress)) }
     }

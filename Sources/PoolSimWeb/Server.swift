@@ -8,6 +8,8 @@ import PoolSimRandom
 import PoolSimReport
 import PoolSimScenario
 import PoolSimText
+import ServiceLifecycle
+import UnixSignals
 
 /// How `poolsim serve` is set up (WEB.md, "Starting it").
 public struct WebConfiguration: Sendable {
@@ -56,12 +58,23 @@ public final class WebServer: Sendable {
         for id in store.queued() { try? runner.submit(id) }
     }
 
-    /// The application: the router, and the job runner as a service that stops with it.
+    /// The HTTP application: the router.
     public func application(logger: Logger = Logger(label: "poolsim.serve")) -> some ApplicationProtocol {
         Application(router: router(logger: logger),
                     configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                          serverName: "PoolSim"),
-                    services: [runner], logger: logger)
+                    logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT. Services stop in the reverse of their
+    /// order, each after the one before has finished: the job runner first —
+    /// the runs in progress are cancelled and write what they finished, which
+    /// also ends their event streams — then the HTTP server.
+    public func run(logger: Logger) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: application(logger: logger)), .init(service: runner)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     // MARK: Routes
@@ -107,9 +120,10 @@ public final class WebServer: Sendable {
             }
             return Self.serverSentEvents(events)
         }
-        router.get("/api/runs/{id}/files/{file}") { [self] _, context in
+        router.get("/api/runs/{id}/files/{file}") { [self] request, context in
             guard let run = run(context), let name = context.parameters.get("file"),
                   store.files(run.listing.id).contains(name) else { return Self.error(404, "no such file") }
+            if let view = view(name, of: run, in: Self.language(request)) { return Self.file(name, view) }
             let path = (store.runDirectory(run.listing.id) as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else { return Self.error(404, "no such file") }
             return Self.file(name, data)
@@ -147,6 +161,23 @@ public final class WebServer: Sendable {
         // A size run's results.json carries the base run too; the command prints the estimates.
         if run.listing.kind == .size, let size = document["size"] { document = size }
         return document
+    }
+
+    /// The report and the workbook are views of a run's results: they are
+    /// rendered again in the language of whoever asks, from the results files.
+    func view(_ name: String, of run: StoredRun, in language: Language) -> Data? {
+        guard language != run.language, let results = results(run) else { return nil }
+        switch (name, results) {
+        case let ("report.html", .run(results)): return Data(HTMLReport.render(results, language: language).utf8)
+        case let ("report.html", .size(results)): return Data(HTMLReport.render(results.run, language: language).utf8)
+        case let ("report.html", .compare(results)): return Data(AnalysisReport.compare(results, language: language).utf8)
+        case let ("report.html", .sweep(results)): return Data(AnalysisReport.sweep(results, language: language).utf8)
+        case let ("report.html", .sensitivity(results)):
+            return Data(AnalysisReport.sensitivity(results, language: language).utf8)
+        case let ("results.xlsx", .run(results)): return try? XLSXExport.workbook(results, trials: nil, language: language)
+        case let ("results.xlsx", .size(results)): return try? XLSXExport.workbook(results.run, trials: nil, language: language)
+        default: return nil
+        }
     }
 
     static func resultFile(_ kind: JobKind) -> String {
@@ -217,6 +248,11 @@ public final class WebServer: Sendable {
                                             maxTrials: configuration.maxTrials)
             let job = try builder.job(body, directory: store.runDirectory(id), language: language)
             let (scenario, trials) = try job.validate(language)
+            // The scenario's own trial count counts too, when the request gives none.
+            guard trials <= configuration.maxTrials else {
+                throw BodyError(status: 400, message: "trials: \(trials) (the scenario's) is more than this server runs "
+                                    + "(at most \(configuration.maxTrials)); give a smaller trials")
+            }
             let listing = RunListing(id: id, kind: body.kind, scenario: scenario, status: .queued,
                                      createdAt: Self.timestamp(), trials: trials)
             try store.add(StoredRun(listing: listing, language: language), body: data)

@@ -327,26 +327,4 @@ struct PagesTests {
             for status in RunStatus.allCases { #expect(live.contains("data-t-status-\(status.rawValue)=\"")) }
         }
     }
-
-    /// With POOLSIM_WEB_SAMPLES=DIR, writes every page as DIR/web-NAME-LANG.html, with
-    /// the stylesheet, script and a report beside them, to look at in a browser.
-    @Test("sample pages", .enabled(if: ProcessInfo.processInfo.environment["POOLSIM_WEB_SAMPLES"] != nil))
-    func samples() throws {
-        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["POOLSIM_WEB_SAMPLES"]!)
-        try Pages.stylesheet.write(to: directory.appendingPathComponent("web-app.css"), atomically: true, encoding: .utf8)
-        try Pages.script.write(to: directory.appendingPathComponent("web-app.js"), atomically: true, encoding: .utf8)
-        for language in Language.allCases {
-            let report = HTMLReport.render(try Self.runResults(), language: language)
-            try report.write(to: directory.appendingPathComponent("web-report-\(language.rawValue).html"), atomically: true,
-                             encoding: .utf8)
-            for (name, html) in try Self.pages(language) {
-                let local = html.replacingOccurrences(of: "/static/app.css", with: "web-app.css")
-                    .replacingOccurrences(of: "/static/app.js", with: "web-app.js")
-                    .replacingOccurrences(of: "/api/runs/20261129-123722-a1b2c3/files/report.html",
-                                          with: "web-report-\(language.rawValue).html")
-                try local.write(to: directory.appendingPathComponent("web-\(name)-\(language.rawValue).html"), atomically: true,
-                                encoding: .utf8)
-            }
-        }
-    }
 }

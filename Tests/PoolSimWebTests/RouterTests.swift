@@ -128,6 +128,14 @@ struct RouterTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.contains("spreadsheetml") == true)
             }
+            // The report is a view: in the language of whoever asks, whatever the run's.
+            try await client.execute(uri: "/api/runs/\(id)/files/report.html", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
+            }
+            try await client.execute(uri: "/api/runs/\(id)/files/report.html", method: .get,
+                                     headers: [.cookie: "poolsim_lang=zh"]) { response in
+                #expect(String(buffer: response.body).contains("<html lang=\"zh-CN\">"))
+            }
             for path in ["/api/runs/\(id)/files/..%2F..%2Frun.json", "/api/runs/\(id)/files/%2Fetc%2Fpasswd",
                          "/api/runs/\(id)/files/run.json", "/api/runs/\(id)/files/nope.csv", "/api/runs/..%2F\(id)",
                          "/api/runs/NOPE"] {
