@@ -5,30 +5,16 @@ import PoolSimText
 /// the stylesheet, figures and table rows. `HTMLReport` (one run) and
 /// `AnalysisReport` (compare, sweep, sensitivity) are both built from it.
 enum ReportPage {
-    /// A complete English page: `title` is escaped here; `body` is HTML already.
-    /// `style` is appended to the shared stylesheet.
-    static func render(title: String, style: String = "", body: String) -> String {
-        render(title: title, style: style, body: body, language: .en)
-    }
-
     /// A complete page in `language` (its `lang` attribute): `title` is
     /// escaped here; `body` is HTML already. `style` is appended to the shared stylesheet.
     static func render(title: String, style: String = "", body: String, language: Language) -> String {
-        var html = "<!doctype html>\n<html lang=\"\(htmlLanguage(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var html = "<!doctype html>\n<html lang=\"\(language.tag)\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
         html += "<style>\n\(stylesheet)\(style)</style>\n</head>\n<body>\n"
         html += body
         html += "</body>\n</html>\n"
         return html
-    }
-
-    /// The value of `<html lang>` for `language`.
-    static func htmlLanguage(_ language: Language) -> String {
-        switch language {
-        case .en: "en"
-        case .zh: "zh-CN"
-        }
     }
 
     /// A chart with its caption (HTML).

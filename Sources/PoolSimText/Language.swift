@@ -7,6 +7,14 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// Simplified Chinese (简体中文).
     case zh
 
+    /// The language's tag in HTML's `lang` attribute (BCP 47).
+    public var tag: String {
+        switch self {
+        case .en: "en"
+        case .zh: "zh-CN"
+        }
+    }
+
     /// The language of a process: `--lang` if given, else `POOLSIM_LANG`,
     /// else the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX
     /// orders them: the first that is set decides, `zh…` giving Chinese),

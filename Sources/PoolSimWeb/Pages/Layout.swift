@@ -66,17 +66,10 @@ enum Layout {
         case none
     }
 
-    static func htmlLanguage(_ language: Language) -> String {
-        switch language {
-        case .en: "en"
-        case .zh: "zh-CN"
-        }
-    }
-
     /// A complete page. `title` is plain text; `main` is HTML.
     static func page(title: String, section: Section, language: Language, bodyClass: String = "", main: String) -> String {
         let text = PageText(language: language)
-        var html = "<!doctype html>\n<html lang=\"\(htmlLanguage(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var html = "<!doctype html>\n<html lang=\"\(language.tag)\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title)) · PoolSim</title>\n"
         html += "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
