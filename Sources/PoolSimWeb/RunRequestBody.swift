@@ -25,7 +25,8 @@ struct RunRequestBody: Decodable, Sendable {
     var set: [String: JSONValue]?
     var stress: String?
     var ruin: [Double]?
-    var grid: [String: [JSONValue]]?
+    /// Sweep: key path → values, one or two keys, in the order given (the first key outermost).
+    var grid: Grid?
     var scenarios: [ScenarioChoice]?
     var stresses: [String]?
     var vary: [String]?
@@ -49,6 +50,26 @@ struct RunRequestBody: Decodable, Sendable {
         switch value {
         case let .string(text): text
         default: value.rendered(indent: false)
+        }
+    }
+}
+
+/// The keys of a sweep's grid in the order the client wrote them (a JSON
+/// object's order, which a dictionary would lose).
+struct Grid: Decodable, Sendable {
+    var axes: [(path: String, values: [JSONValue])]
+
+    init(from decoder: Decoder) throws {
+        guard case let .object(members) = try decoder.singleValueContainer().decode(JSONValue.self) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "expected an object of key paths and value lists"))
+        }
+        axes = try members.map { path, values in
+            guard case let .array(items) = values else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [JSONKey(path)],
+                                                        debugDescription: "expected a list of values"))
+            }
+            return (path, items)
         }
     }
 }
@@ -132,8 +153,8 @@ struct RunRequestBuilder {
             return .compare(CompareRequest(scenarios: inputs, stresses: body.stresses ?? [], simulation: simulation,
                                            output: output))
         case .sweep:
-            let axes = (body.grid ?? [:]).sorted { $0.key < $1.key }.map {
-                SweepResults.Axis(path: $0.key, values: $0.value.map(RunRequestBody.text))
+            let axes = (body.grid?.axes ?? []).map {
+                SweepResults.Axis(path: $0.path, values: $0.values.map(RunRequestBody.text))
             }
             return .sweep(SweepRequest(scenario: try input(body.scenario, field: "scenario", body: body), axes: axes,
                                        simulation: simulation, output: output))

@@ -300,6 +300,19 @@ struct RouterTests {
         }
     }
 
+    @Test("a sweep's grid keeps the order the client wrote its keys in")
+    func sweepGridOrder() async throws {
+        try await Self.withServer { client, _ in
+            let body = #"{"kind": "sweep", "scenario": {"name": "hebei-2022"}, "trials": 1000, "grid": {"pool.shortfall": ["pro_rata", "fifo"], "pool.initial_balance": [80000000, 150000000]}}"#
+            let started = try await client.execute(uri: "/api/runs", method: .post, body: Self.body(body)) { try Self.json($0) }
+            let id = try #require(started["id"]?.stringValue)
+            let document = try await Self.waitFor(id, client)
+            let paths = document["result"]?["axes"]?.arrayValue?.compactMap { $0["path"]?.stringValue }
+            #expect(paths == ["pool.shortfall", "pool.initial_balance"])
+            #expect(document["result"]?["points"]?.arrayValue?.count == 4)
+        }
+    }
+
     @Test func languageOfARequest() {
         #expect(WebServer.acceptLanguage("zh-CN,zh;q=0.9,en;q=0.8") == .zh)
         #expect(WebServer.acceptLanguage("en-US,en;q=0.9,zh;q=0.8") == .en)
