@@ -10,6 +10,8 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_multimin.h>
 
 static inline const gsl_rng_type *poolsim_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *poolsim_rng_taus2(void) { return gsl_rng_taus2; }
@@ -22,5 +24,8 @@ static inline const gsl_rng_type *poolsim_rng_mrg(void) { return gsl_rng_mrg; }
 static inline const gsl_rng_type *poolsim_rng_cmrg(void) { return gsl_rng_cmrg; }
 
 static inline const char *poolsim_gsl_version(void) { return gsl_version; }
+
+static inline const gsl_integration_fixed_type *poolsim_integration_hermite(void) { return gsl_integration_fixed_hermite; }
+static inline const gsl_multimin_fminimizer_type *poolsim_multimin_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
 
 #endif

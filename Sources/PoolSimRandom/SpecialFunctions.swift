@@ -11,6 +11,11 @@ public enum Probability {
     /// Φ⁻¹(p) for p in [0, 1]; −∞ at 0 and +∞ at 1.
     @inlinable public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 
+    /// log Φ(x), accurate far into the lower tail (log Φ(−40) ≈ −804.6, where Φ itself underflows).
+    @inlinable public static func logNormalCDF(_ x: Double) -> Double {
+        gsl_sf_log_erfc(-x / 2.0.squareRoot()) - log(2.0)
+    }
+
     /// φ(x), the standard normal density.
     @inlinable public static func normalDensity(_ x: Double) -> Double { gsl_ran_ugaussian_pdf(x) }
 
