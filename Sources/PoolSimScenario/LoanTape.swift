@@ -153,13 +153,17 @@ enum CSV {
 
         /// Reads this record as a header: the index of each known column. Unknown,
         /// duplicate and missing required columns are errors in `log`; then nil.
+        /// Columns by name. An unknown column is an error, or with
+        /// `ignoringUnknown` a warning and left out.
         func columnIndex(known: [String], required: [String], file: String, log: DiagnosticLog,
-                         headerHint: String) -> [String: Int]? {
+                         headerHint: String, ignoringUnknown: Bool = false) -> [String: Int]? {
             var index: [String: Int] = [:]
             var valid = true
             for (position, field) in fields.enumerated() {
                 let name = field.text.trimmingCharacters(in: .whitespaces)
-                if !known.contains(name) {
+                if !known.contains(name), ignoringUnknown {
+                    log.warning(.columnIgnored, ["name": name], at: location(file: file, field: position), path: name)
+                } else if !known.contains(name) {
                     log.error(.unknownColumn, ["name": name], at: location(file: file, field: position), path: name,
                               hint: Suggestion.hint(for: name, in: known, listing: .validColumns))
                     valid = false

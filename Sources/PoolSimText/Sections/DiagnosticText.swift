@@ -130,6 +130,15 @@ public enum DiagnosticText: String, TextSection {
     case duplicateLoanID
     case unknownBank
     case defaultsEmpty
+    case columnIgnored
+    case historyEmpty
+    case historyNotWhole
+    case historyLoansTooFew
+    case historyDefaultsNegative
+    case historyDefaultsAboveLoans
+    case historyBankEmpty
+    case historyDuplicate
+    case historyFirstRow
     case yearNotWhole
     case yearOutsideHorizon
     case unknownLoan
