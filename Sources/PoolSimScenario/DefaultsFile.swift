@@ -30,12 +30,7 @@ public enum DefaultsFile {
 
     public static func read(_ text: String, file: String, loans: [Loan], scenario: Scenario) throws(InputError) -> Replayed {
         let log = DiagnosticLog()
-        let records: [CSV.Record]
-        switch CSV.parse(text) {
-        case let .success(parsed): records = parsed
-        case let .failure(problem):
-            throw InputError(.invalid, [.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))])
-        }
+        let records = try CSV.records(text, file: file)
         guard let header = records.first else {
             throw InputError(.invalid, [.error(.defaultsEmpty, at: SourceLocation(file: file))])
         }

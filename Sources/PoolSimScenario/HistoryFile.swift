@@ -23,12 +23,7 @@ public enum HistoryFile {
 
     public static func read(_ text: String, file: String) throws(InputError) -> Read {
         let log = DiagnosticLog()
-        let records: [CSV.Record]
-        switch CSV.parse(text) {
-        case let .success(parsed): records = parsed
-        case let .failure(problem):
-            throw InputError(.invalid, [.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))])
-        }
+        let records = try CSV.records(text, file: file)
         guard let header = records.first else { throw InputError(.invalid, [.error(.historyEmpty, at: SourceLocation(file: file))]) }
         guard let columnIndex = header.columnIndex(known: columns, required: columns, file: file, log: log,
                                                    headerHint: columns.joined(separator: ","), ignoringUnknown: true)

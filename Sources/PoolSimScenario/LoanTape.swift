@@ -191,6 +191,15 @@ enum CSV {
         var column: Int
     }
 
+    /// The records of a CSV text, or the located error that stops its parsing.
+    static func records(_ text: String, file: String) throws(InputError) -> [Record] {
+        switch parse(text) {
+        case let .success(records): return records
+        case let .failure(problem):
+            throw InputError(.invalid, [.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))])
+        }
+    }
+
     /// The records after the header, blank lines skipped; a record whose field
     /// count differs from the header's is an error in `log` and left out.
     static func dataRecords(_ records: [Record], file: String, log: DiagnosticLog) -> [Record] {
