@@ -12,6 +12,7 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_linalg.h>
 
 static inline const gsl_rng_type *poolsim_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *poolsim_rng_taus2(void) { return gsl_rng_taus2; }

@@ -56,12 +56,10 @@ public struct HistoryModel: Sendable, Equatable {
         pd.allSatisfy { $0 > 0 && $0 < 1 } && rhoGlobal >= 0 && rhoBank >= 0 && rhoGlobal + rhoBank < 1
     }
 
-    /// log P(d defaults of n | g, u) for bank b, the binomial coefficient included;
+    /// log P(d defaults of n | π = Φ(threshold)) without the binomial coefficient;
     /// in log space, so that a thousand loans and a tiny π never underflow.
-    func logBinomial(bank b: Int, loans n: Int, defaults d: Int, global g: Double, bankFactor u: Double) -> Double {
-        let threshold = (Probability.normalQuantile(pd[b]) - rhoGlobal.squareRoot() * g - rhoBank.squareRoot() * u)
-            / (1 - rhoGlobal - rhoBank).squareRoot()
-        var value = Probability.logChoose(n, d)
+    static func logBinomialKernel(loans n: Int, defaults d: Int, threshold: Double) -> Double {
+        var value = 0.0
         if d > 0 { value += Double(d) * Probability.logNormalCDF(threshold) }
         if d < n { value += Double(n - d) * Probability.logNormalCDF(-threshold) }
         return value
@@ -78,6 +76,8 @@ public struct HistoryLikelihood: Sendable {
     public let rule: GaussHermite
     /// The history's records by year (in `history.years` order), with their bank's index.
     private let byYear: [[(bank: Int, loans: Int, defaults: Int)]]
+    /// Σ log C(n, d) over the records: the part of ℓ that no parameter moves.
+    private let logCoefficients: Double
 
     public init(history: DefaultHistory, nodes: Int) throws(RandomError) {
         self.history = history
@@ -86,6 +86,7 @@ public struct HistoryLikelihood: Sendable {
         byYear = history.years.map { year in
             history.records.filter { $0.year == year }.map { (index[$0.bank]!, $0.loans, $0.defaults) }
         }
+        logCoefficients = history.records.reduce(0) { $0 + Probability.logChoose($1.loans, $1.defaults) }
     }
 
     /// The likelihood with the fewest nodes (20, 40, 80, …, at most 320) such
@@ -106,18 +107,22 @@ public struct HistoryLikelihood: Sendable {
     /// ℓ(model); −∞ outside the parameter space.
     public func logLikelihood(_ model: HistoryModel) -> Double {
         guard model.isValid else { return -.infinity }
-        var total = 0.0
+        let quantiles = model.pd.map(Probability.normalQuantile)
+        let scale = 1 / (1 - model.rhoGlobal - model.rhoBank).squareRoot()
+        let global = model.rhoGlobal.squareRoot() * scale
+        let bank = model.rhoBank.squareRoot() * scale
+        var total = logCoefficients
         for records in byYear {
             total += rule.logExpectation { g in
                 var sum = 0.0
                 for record in records {
+                    let shifted = quantiles[record.bank] * scale - global * g
                     // With no bank factor the inner integral is the binomial itself.
-                    sum += model.rhoBank == 0
-                        ? model.logBinomial(bank: record.bank, loans: record.loans, defaults: record.defaults,
-                                            global: g, bankFactor: 0)
+                    sum += bank == 0
+                        ? HistoryModel.logBinomialKernel(loans: record.loans, defaults: record.defaults, threshold: shifted)
                         : rule.logExpectation { u in
-                            model.logBinomial(bank: record.bank, loans: record.loans, defaults: record.defaults,
-                                              global: g, bankFactor: u)
+                            HistoryModel.logBinomialKernel(loans: record.loans, defaults: record.defaults,
+                                                           threshold: shifted - bank * u)
                         }
                 }
                 return sum

@@ -107,3 +107,28 @@ public enum Minimizer {
         let dimension: Int
     }
 }
+
+/// Dense linear algebra from GSL.
+public enum LinearAlgebra {
+    /// The inverse of a square matrix (rows), by GSL's LU decomposition; nil when it is singular.
+    public static func inverse(_ rows: [[Double]]) -> [[Double]]? {
+        let n = rows.count
+        guard n > 0, rows.allSatisfy({ $0.count == n }) else { return nil }
+        GSL.start()
+        let matrix = gsl_matrix_alloc(n, n)!
+        let inverse = gsl_matrix_alloc(n, n)!
+        let permutation = gsl_permutation_alloc(n)!
+        defer {
+            gsl_matrix_free(matrix)
+            gsl_matrix_free(inverse)
+            gsl_permutation_free(permutation)
+        }
+        for i in 0..<n { for j in 0..<n { gsl_matrix_set(matrix, i, j, rows[i][j]) } }
+        var sign: Int32 = 0
+        guard gsl_linalg_LU_decomp(matrix, permutation, &sign) == GSL_SUCCESS,
+              gsl_linalg_LU_det(matrix, sign) != 0,
+              gsl_linalg_LU_invert(matrix, permutation, inverse) == GSL_SUCCESS else { return nil }
+        let result = (0..<n).map { i in (0..<n).map { j in gsl_matrix_get(inverse, i, j) } }
+        return result.allSatisfy { $0.allSatisfy(\.isFinite) } ? result : nil
+    }
+}

@@ -1,0 +1,326 @@
+import Foundation
+import PoolSimRandom
+
+/// Maximum-likelihood estimates of a history's default probabilities and
+/// correlations (CALIBRATE.md, "Estimation"), with their intervals and the
+/// method-of-moments estimate beside them.
+public struct Calibration: Sendable {
+    /// A correlation's estimate and interval.
+    public struct Correlation: Sendable, Equatable {
+        public var estimate: Double
+        /// From the observed information; nil at a boundary.
+        public var se: Double?
+        /// The 95% profile-likelihood interval; at a boundary [0, the one-sided 95% upper end].
+        public var ciLow: Double
+        public var ciHigh: Double
+        public var atBoundary: Bool
+    }
+
+    /// A bank's default probability.
+    public struct BankPD: Sendable, Equatable {
+        public var bank: String
+        public var estimate: Double
+        public var se: Double?
+        /// The Wald interval p̂ ± 1.96·se, clipped to [0, 1].
+        public var ciLow: Double
+        public var ciHigh: Double
+        /// Σd/Σn of the bank.
+        public var observedRate: Double
+    }
+
+    /// The method-of-moments (one-factor Vasicek) estimate: the pooled rate, and
+    /// the total correlation that explains the spread of the yearly pooled rates.
+    public struct Moments: Sendable, Equatable {
+        public var pd: Double
+        public var rho: Double
+    }
+
+    public enum Warning: Sendable, Equatable {
+        /// Fewer than 8 years: the correlations are poorly determined.
+        case fewYears(Int)
+        /// One bank: only the total correlation is identified (reported as ρ_G, with ρ_B = 0).
+        case oneBank
+        /// A correlation's estimate is 0 (ρ_G: true; ρ_B: false).
+        case atBoundary(global: Bool)
+    }
+
+    public var years: Int
+    public var banks: Int
+    public var observations: Int
+    public var logLikelihood: Double
+    public var rhoGlobal: Correlation
+    public var rhoBank: Correlation
+    public var pd: [BankPD]
+    public var moments: Moments
+    public var warnings: [Warning]
+    /// Gauss–Hermite nodes used: doubling them changes ℓ at the estimate by less than 1e-6.
+    public var nodes: Int
+
+    /// The model the estimates describe.
+    public var model: HistoryModel {
+        HistoryModel(pd: pd.map(\.estimate), rhoGlobal: rhoGlobal.estimate, rhoBank: rhoBank.estimate)
+    }
+
+    /// Deviance thresholds of the 95% intervals: χ²₁(0.95), and χ²₁(0.90) for a one-sided end at a boundary.
+    static let twoSided = 3.841458820694124
+    static let oneSided = 2.705543454095404
+
+    /// Fits `history`; with `commonPD` every bank shares one default probability.
+    public static func fit(_ history: DefaultHistory, commonPD: Bool = false) throws(RandomError) -> Calibration {
+        let fitter = try Fitter(history: history, commonPD: commonPD)
+        return try fitter.calibrate()
+    }
+}
+
+/// The likelihood's maximisation over a subset of the parameters.
+private struct Fitter {
+    let history: DefaultHistory
+    let commonPD: Bool
+    var likelihood: HistoryLikelihood
+    let oneBank: Bool
+
+    init(history: DefaultHistory, commonPD: Bool) throws(RandomError) {
+        self.history = history
+        self.commonPD = commonPD
+        oneBank = history.banks.count == 1
+        let start = Fitter.startingModel(history, commonPD: commonPD)
+        likelihood = try HistoryLikelihood.converged(history: history, at: start)
+    }
+
+    static func observedRates(_ history: DefaultHistory) -> [Double] {
+        history.banks.map { bank in
+            let records = history.records.filter { $0.bank == bank }
+            return Double(records.reduce(0) { $0 + $1.defaults }) / Double(records.reduce(0) { $0 + $1.loans })
+        }
+    }
+
+    static func pooledRate(_ history: DefaultHistory) -> Double {
+        Double(history.records.reduce(0) { $0 + $1.defaults }) / Double(history.records.reduce(0) { $0 + $1.loans })
+    }
+
+    static func startingModel(_ history: DefaultHistory, commonPD: Bool) -> HistoryModel {
+        let pooled = min(max(pooledRate(history), 1e-4), 0.5)
+        let rates = commonPD ? Array(repeating: pooled, count: history.banks.count)
+            : observedRates(history).map { min(max($0, 1e-4), 0.5) }
+        return HistoryModel(pd: rates, rhoGlobal: 0.05, rhoBank: history.banks.count == 1 ? 0 : 0.02)
+    }
+
+    /// Which correlations are free, and at what value the fixed ones are held.
+    struct Constraint {
+        var rhoGlobal: Double?
+        var rhoBank: Double?
+    }
+
+    /// The model of a free-parameter vector: logits of the PDs (one if common),
+    /// then the free correlations, as logits of a point of the simplex ρ_G + ρ_B < 1.
+    func model(_ x: [Double], _ constraint: Constraint) -> HistoryModel {
+        let banks = history.banks.count
+        let pdCount = commonPD ? 1 : banks
+        let pds = x[0..<pdCount].map(logistic)
+        var rest = Array(x[pdCount...])
+        var rhoGlobal = constraint.rhoGlobal ?? 0
+        var rhoBank = constraint.rhoBank ?? 0
+        switch (constraint.rhoGlobal, constraint.rhoBank) {
+        case (nil, nil):
+            let (a, c) = (exp(rest.removeFirst()), exp(rest.removeFirst()))
+            rhoGlobal = a / (1 + a + c)
+            rhoBank = c / (1 + a + c)
+        case (nil, let fixed?):
+            rhoGlobal = (1 - fixed) * logistic(rest.removeFirst())
+        case (let fixed?, nil):
+            rhoBank = (1 - fixed) * logistic(rest.removeFirst())
+        case (_?, _?):
+            break
+        }
+        return HistoryModel(pd: commonPD ? Array(repeating: pds[0], count: banks) : Array(pds),
+                            rhoGlobal: rhoGlobal, rhoBank: rhoBank)
+    }
+
+    func vector(_ model: HistoryModel, _ constraint: Constraint) -> [Double] {
+        var x = (commonPD ? [model.pd[0]] : model.pd).map(logit)
+        let g = max(model.rhoGlobal, 1e-4), b = max(model.rhoBank, 1e-4)
+        switch (constraint.rhoGlobal, constraint.rhoBank) {
+        case (nil, nil): x += [log(g / (1 - g - b)), log(b / (1 - g - b))]
+        case (nil, let fixed?): x.append(logit(min(g / (1 - fixed), 1 - 1e-6)))
+        case (let fixed?, nil): x.append(logit(min(b / (1 - fixed), 1 - 1e-6)))
+        case (_?, _?): break
+        }
+        return x
+    }
+
+    /// The maximum of ℓ under `constraint`, from `start`.
+    func maximize(_ constraint: Constraint, from start: HistoryModel) throws(RandomError) -> (model: HistoryModel, value: Double) {
+        if constraint.rhoGlobal == 0, constraint.rhoBank == 0 {
+            // Independent binomials: the maximum is the observed rate, exactly.
+            let model = HistoryModel(pd: commonPD ? Array(repeating: Fitter.pooledRate(history), count: history.banks.count)
+                                        : Fitter.observedRates(history), rhoGlobal: 0, rhoBank: 0)
+            return (model, likelihood.logLikelihood(model))
+        }
+        let x0 = vector(start, constraint)
+        let result = try Minimizer.minimize({ x in -likelihood.logLikelihood(model(x, constraint)) },
+                                            from: x0, step: x0.map { _ in 0.3 }, tolerance: 1e-7)
+        // Restarted once from where it stopped: the simplex can stall on a ridge.
+        let again = try Minimizer.minimize({ x in -likelihood.logLikelihood(model(x, constraint)) },
+                                           from: result.point, step: x0.map { _ in 0.05 }, tolerance: 1e-8)
+        let best = again.value <= result.value ? again : result
+        return (model(best.point, constraint), -best.value)
+    }
+
+    func calibrate() throws(RandomError) -> Calibration {
+        let start = Fitter.startingModel(history, commonPD: commonPD)
+        var constraint = Constraint(rhoGlobal: nil, rhoBank: oneBank ? 0 : nil)
+        var fit = try maximize(constraint, from: start)
+        // An estimate that runs to 0 is on the boundary: held there, the rest is refitted.
+        var globalAtBoundary = false, bankAtBoundary = false
+        if fit.model.rhoGlobal < 1e-5 {
+            globalAtBoundary = true
+            constraint.rhoGlobal = 0
+        }
+        if !oneBank, fit.model.rhoBank < 1e-5 {
+            bankAtBoundary = true
+            constraint.rhoBank = 0
+        }
+        if globalAtBoundary || bankAtBoundary { fit = try maximize(constraint, from: fit.model) }
+        var likelihood = self.likelihood
+        var refined = self
+        if let check = try? HistoryLikelihood.converged(history: history, at: fit.model),
+           check.rule.nodes.count != likelihood.rule.nodes.count {
+            likelihood = check
+            refined.likelihood = check
+            fit = try refined.maximize(constraint, from: fit.model)
+        }
+
+        let rhoGlobal = try refined.correlation(global: true, fit: fit, constraint: constraint, atBoundary: globalAtBoundary)
+        let rhoBank = oneBank ? Calibration.Correlation(estimate: 0, se: nil, ciLow: 0, ciHigh: 0, atBoundary: false)
+            : try refined.correlation(global: false, fit: fit, constraint: constraint, atBoundary: bankAtBoundary)
+        let errors = refined.standardErrors(fit.model, constraint: constraint)
+        let pdErrors = errors.pd
+        let rates = Fitter.observedRates(history)
+        let pds = history.banks.enumerated().map { b, bank in
+            let estimate = fit.model.pd[b]
+            let se = pdErrors[commonPD ? 0 : b]
+            return Calibration.BankPD(bank: bank, estimate: estimate, se: se,
+                                      ciLow: se.map { max(0, estimate - ProbabilityEstimate.z95 * $0) } ?? estimate,
+                                      ciHigh: se.map { min(1, estimate + ProbabilityEstimate.z95 * $0) } ?? estimate,
+                                      observedRate: rates[b])
+        }
+        var warnings: [Calibration.Warning] = []
+        if history.years.count < 8 { warnings.append(.fewYears(history.years.count)) }
+        if oneBank { warnings.append(.oneBank) }
+        if globalAtBoundary { warnings.append(.atBoundary(global: true)) }
+        if bankAtBoundary { warnings.append(.atBoundary(global: false)) }
+        var global = rhoGlobal
+        global.se = globalAtBoundary ? nil : errors.global
+        var bank = rhoBank
+        bank.se = bankAtBoundary || oneBank ? nil : errors.bank
+        return Calibration(years: history.years.count, banks: history.banks.count, observations: history.records.count,
+                           logLikelihood: fit.value, rhoGlobal: global, rhoBank: bank, pd: pds,
+                           moments: Fitter.moments(history, rule: likelihood.rule), warnings: warnings,
+                           nodes: likelihood.rule.nodes.count)
+    }
+
+    /// The profile-likelihood interval of one correlation: where 2(ℓ̂ − ℓ_profile)
+    /// reaches χ²₁(0.95), or at a boundary where it reaches χ²₁(0.90) above 0.
+    func correlation(global: Bool, fit: (model: HistoryModel, value: Double), constraint: Constraint,
+                     atBoundary: Bool) throws(RandomError) -> Calibration.Correlation {
+        let estimate = global ? fit.model.rhoGlobal : fit.model.rhoBank
+        let other = global ? fit.model.rhoBank : fit.model.rhoGlobal
+        func deviance(_ r: Double) throws(RandomError) -> Double {
+            var held = constraint
+            if global { held.rhoGlobal = r } else { held.rhoBank = r }
+            var start = fit.model
+            if global { start.rhoGlobal = r } else { start.rhoBank = r }
+            return 2 * (fit.value - (try maximize(held, from: start).value))
+        }
+        let threshold = atBoundary ? Calibration.oneSided : Calibration.twoSided
+        func crossing(from inside: Double, to outside: Double) throws(RandomError) -> Double {
+            var (near, far) = (inside, outside)
+            for _ in 0..<30 where abs(far - near) > 1e-5 {
+                let middle = (near + far) / 2
+                if try deviance(middle) < threshold { near = middle } else { far = middle }
+            }
+            return (near + far) / 2
+        }
+        let ceiling = (1 - other) * 0.999
+        let high = try deviance(ceiling) < threshold ? ceiling : try crossing(from: estimate, to: ceiling)
+        var low = 0.0
+        if !atBoundary, try deviance(0) >= threshold { low = try crossing(from: estimate, to: 0) }
+        return Calibration.Correlation(estimate: estimate, se: nil, ciLow: low, ciHigh: high, atBoundary: atBoundary)
+    }
+
+    /// Standard errors from the inverse observed information, by central
+    /// differences of ℓ in the natural parameters (PDs, interior correlations).
+    func standardErrors(_ model: HistoryModel, constraint: Constraint) -> (pd: [Double?], global: Double?, bank: Double?) {
+        let pdCount = commonPD ? 1 : history.banks.count
+        var point = Array(model.pd[0..<pdCount])
+        let freeGlobal = constraint.rhoGlobal == nil, freeBank = constraint.rhoBank == nil
+        if freeGlobal { point.append(model.rhoGlobal) }
+        if freeBank { point.append(model.rhoBank) }
+        func value(_ x: [Double]) -> Double {
+            var pds = Array(x[0..<pdCount])
+            if commonPD { pds = Array(repeating: pds[0], count: history.banks.count) }
+            var index = pdCount
+            let g = freeGlobal ? x[index] : model.rhoGlobal
+            if freeGlobal { index += 1 }
+            let b = freeBank ? x[index] : model.rhoBank
+            return likelihood.logLikelihood(HistoryModel(pd: pds, rhoGlobal: g, rhoBank: b))
+        }
+        let n = point.count
+        let steps = point.map { max(abs($0) * 1e-3, 1e-6) }
+        var hessian = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        for i in 0..<n {
+            for j in i..<n {
+                func shifted(_ di: Double, _ dj: Double) -> Double {
+                    var x = point
+                    x[i] += di * steps[i]
+                    x[j] += dj * steps[j]
+                    return value(x)
+                }
+                let second = (shifted(1, 1) - shifted(1, -1) - shifted(-1, 1) + shifted(-1, -1)) / (4 * steps[i] * steps[j])
+                hessian[i][j] = -second
+                hessian[j][i] = -second
+            }
+        }
+        guard let covariance = LinearAlgebra.inverse(hessian) else {
+            return (Array(repeating: nil, count: pdCount), nil, nil)
+        }
+        let se = (0..<n).map { covariance[$0][$0] > 0 ? covariance[$0][$0].squareRoot() : nil }
+        return (Array(se[0..<pdCount]), freeGlobal ? se[pdCount] : nil,
+                freeBank ? se[pdCount + (freeGlobal ? 1 : 0)] : nil)
+    }
+
+    /// The pooled rate p̄ and the ρ for which the Vasicek variance of a year's
+    /// default probability, Φ₂(Φ⁻¹p̄, Φ⁻¹p̄; ρ) − p̄², equals the variance of the
+    /// yearly pooled rates less their binomial noise (0 when the noise explains it all).
+    static func moments(_ history: DefaultHistory, rule: GaussHermite) -> Calibration.Moments {
+        let pooled = pooledRate(history)
+        let yearly = history.years.map { year -> (rate: Double, loans: Double) in
+            let records = history.records.filter { $0.year == year }
+            let loans = Double(records.reduce(0) { $0 + $1.loans })
+            return (Double(records.reduce(0) { $0 + $1.defaults }) / loans, loans)
+        }
+        guard yearly.count > 1, pooled > 0, pooled < 1 else { return Calibration.Moments(pd: pooled, rho: 0) }
+        let mean = yearly.reduce(0) { $0 + $1.rate } / Double(yearly.count)
+        let spread = yearly.reduce(0) { $0 + ($1.rate - mean) * ($1.rate - mean) } / Double(yearly.count - 1)
+        let noise = yearly.reduce(0) { $0 + pooled * (1 - pooled) / $1.loans } / Double(yearly.count)
+        let excess = spread - noise
+        guard excess > 0 else { return Calibration.Moments(pd: pooled, rho: 0) }
+        let threshold = Probability.normalQuantile(pooled)
+        func variance(_ rho: Double) -> Double {
+            rule.expectation { z in
+                let p = Probability.normalCDF((threshold - rho.squareRoot() * z) / (1 - rho).squareRoot())
+                return p * p
+            } - pooled * pooled
+        }
+        var (low, high) = (0.0, 0.999)
+        guard variance(high) > excess else { return Calibration.Moments(pd: pooled, rho: high) }
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if variance(middle) < excess { low = middle } else { high = middle }
+        }
+        return Calibration.Moments(pd: pooled, rho: (low + high) / 2)
+    }
+}
+
+private func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+private func logit(_ p: Double) -> Double { log(p / (1 - p)) }
