@@ -27,12 +27,7 @@ struct PreparedRun {
         let scenario = loaded.scenario
         try Self.checkMemory(trials: settings.trials, scenario: scenario)
         let portfolio = Portfolio(scenario: scenario, generatorType: settings.generatorType, seed: settings.seed)
-        do {
-            simulation = try Simulation(scenario: scenario, loans: portfolio.loans)
-        } catch {
-            throw .input(InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.modelInvalid, ["detail": error.description]),
-                                                          at: SourceLocation(file: loaded.path))]))
-        }
+        simulation = try Self.simulation(scenario, loans: portfolio.loans, file: loaded.path)
         self.loaded = loaded
         self.settings = settings
         self.importance = importance
@@ -42,15 +37,20 @@ struct PreparedRun {
     init(_ base: PreparedRun, initialBalance: Double) throws(AppError) {
         var scenario = base.simulation.scenario
         scenario.pool.initialBalance = initialBalance
-        do {
-            simulation = try Simulation(scenario: scenario, loans: base.simulation.loans)
-        } catch {
-            throw .input(InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.modelInvalid, ["detail": error.description]),
-                                                          at: SourceLocation(file: base.loaded.path))]))
-        }
+        simulation = try Self.simulation(scenario, loans: base.simulation.loans, file: base.loaded.path)
         loaded = base.loaded
         settings = base.settings
         importance = .off
+    }
+
+    /// The engine for a scenario; one whose distributions GSL refuses is an invalid input of `file`.
+    static func simulation(_ scenario: Scenario, loans: [Loan], file: String) throws(AppError) -> Simulation {
+        do {
+            return try Simulation(scenario: scenario, loans: loans)
+        } catch {
+            throw .input(InputError(.invalid, [Diagnostic(.error, Message(DiagnosticText.modelInvalid, ["detail": error.description]),
+                                                          at: SourceLocation(file: file))]))
+        }
     }
 
     /// Per-trial values are kept for exact percentiles; a run that could not
@@ -68,7 +68,7 @@ struct PreparedRun {
 
     /// Runs the blocks of `settings` with progress events under `label`; a
     /// cancellation keeps the blocks finished.
-    func simulate(_ simulation: Simulation, _ settings: SimulationSettings, label: String,
+    func simulate(_ settings: SimulationSettings, label: String,
                   context: JobContext) -> SimulationResult {
         let started = Date()
         let blocks = settings.blockCount
@@ -100,7 +100,7 @@ struct PreparedRun {
             settings.tilt = tuned.tilt
             tuning = tuned
         }
-        let result = simulate(simulation, settings, label: label, context: context)
+        let result = simulate(settings, label: label, context: context)
         let elapsed = Date().timeIntervalSince(started)
         guard result.records.count > 0 else {
             throw .interrupted(Message(RunText.interruptedNothingWritten))
@@ -141,8 +141,8 @@ struct PreparedRun {
     }
 }
 
-/// ISO 8601 in UTC, to the second.
-func timestamp(_ date: Date = Date()) -> String {
+/// ISO 8601 in UTC, to the second: the time results and web runs record.
+public func timestamp(_ date: Date = Date()) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.string(from: date)

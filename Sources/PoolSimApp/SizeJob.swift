@@ -72,7 +72,7 @@ public enum SizeJob {
         -> (exhausted: Int, trials: Int)
     {
         let candidate = try PreparedRun(base, initialBalance: balance)
-        let result = candidate.simulate(candidate.simulation, candidate.settings,
+        let result = candidate.simulate(candidate.settings,
                                         label: "balance \(NumberFormat.millions(balance))", context: context)
         if result.interrupted { throw AppError.analysisInterrupted }
         let exhausted = result.records.exhaustionYear.lazy.filter { $0 > 0 }.count

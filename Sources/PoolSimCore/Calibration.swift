@@ -181,11 +181,10 @@ private struct Fitter {
             constraint.rhoBank = 0
         }
         if globalAtBoundary || bankAtBoundary { fit = try maximize(constraint, from: fit.model) }
-        var likelihood = self.likelihood
+        // The nodes were chosen at the starting point; at the estimate they may need to be more.
         var refined = self
         if let check = try? HistoryLikelihood.converged(history: history, at: fit.model),
            check.rule.nodes.count != likelihood.rule.nodes.count {
-            likelihood = check
             refined.likelihood = check
             fit = try refined.maximize(constraint, from: fit.model)
         }
@@ -215,8 +214,8 @@ private struct Fitter {
         bank.se = bankAtBoundary || oneBank ? nil : errors.bank
         return Calibration(years: history.years.count, banks: history.banks.count, observations: history.records.count,
                            logLikelihood: fit.value, rhoGlobal: global, rhoBank: bank, pd: pds,
-                           moments: Fitter.moments(history, rule: likelihood.rule), warnings: warnings,
-                           nodes: likelihood.rule.nodes.count)
+                           moments: Fitter.moments(history, rule: refined.likelihood.rule), warnings: warnings,
+                           nodes: refined.likelihood.rule.nodes.count)
     }
 
     /// The profile-likelihood interval of one correlation: where 2(ℓ̂ − ℓ_profile)

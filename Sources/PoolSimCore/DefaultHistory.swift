@@ -93,13 +93,13 @@ public struct HistoryLikelihood: Sendable {
     /// that doubling them changes the log-likelihood at `model` by less than `tolerance`.
     public static func converged(history: DefaultHistory, at model: HistoryModel,
                                  tolerance: Double = 1e-6) throws(RandomError) -> HistoryLikelihood {
-        var nodes = 20
-        var current = try HistoryLikelihood(history: history, nodes: nodes)
-        while nodes < 320 {
-            let doubled = try HistoryLikelihood(history: history, nodes: nodes * 2)
-            if abs(doubled.logLikelihood(model) - current.logLikelihood(model)) < tolerance { return current }
-            nodes *= 2
-            current = doubled
+        var current = try HistoryLikelihood(history: history, nodes: 20)
+        var value = current.logLikelihood(model)
+        while current.rule.nodes.count < 320 {
+            let doubled = try HistoryLikelihood(history: history, nodes: current.rule.nodes.count * 2)
+            let doubledValue = doubled.logLikelihood(model)
+            if abs(doubledValue - value) < tolerance { return current }
+            (current, value) = (doubled, doubledValue)
         }
         return current
     }

@@ -109,34 +109,26 @@ public enum ScenarioLoader {
         var kind = InputError.Kind.invalid
         var scenario = decoded
         let tapeLocation = root["loan_tape"]?.keyLocation ?? SourceLocation(file: file)
-        switch tape {
-        case let .uploaded(text, name):
+        // The file to read the tape from, if any; an uploaded tape is read at once.
+        var tapeFile: String?
+        switch (tape, root["loan_tape"]?.node.value) {
+        case let (.uploaded(text, name), _):
             if let valid = decoded {
-                let loans = readTape(text, file: name, of: valid, log: log)
-                scenario?.tapeLoans = loans
+                scenario?.tapeLoans = readTape(text, file: name, of: valid, log: log)
                 scenario?.loanTape = name
             }
-        case .refused:
-            if case .string? = root["loan_tape"]?.node.value {
-                log.error(.loanTapeNeedsUpload, at: tapeLocation, path: "loan_tape")
-            }
-        case .inFolder:
-            if case let .string(name)? = root["loan_tape"]?.node.value, !isPlainFileName(name) {
-                log.error(.loanTapeNeedsUpload, at: tapeLocation, path: "loan_tape")
-            }
-        case .relativeToFile:
+        case let (.relativeToFile, .string(path)?):
+            tapeFile = resolve(path, relativeTo: file)
+        case let (.inFolder(folder), .string(name)?) where isPlainFileName(name):
+            tapeFile = (folder as NSString).appendingPathComponent(name)
+        case (.inFolder, .string?), (.refused, .string?):
+            log.error(.loanTapeNeedsUpload, at: tapeLocation, path: "loan_tape")
+        default:
             break
         }
-        let tapeFile: String? = switch (tape, root["loan_tape"]?.node.value) {
-        case let (.relativeToFile, .string(path)?): resolve(path, relativeTo: file)
-        case let (.inFolder(folder), .string(name)?) where isPlainFileName(name):
-            (folder as NSString).appendingPathComponent(name)
-        default: nil
-        }
         if let tapeFile {
-            let location = tapeLocation
             if !FileManager.default.fileExists(atPath: tapeFile) {
-                log.error(.loanTapeNotFound, ["path": tapeFile], at: location, path: "loan_tape",
+                log.error(.loanTapeNotFound, ["path": tapeFile], at: tapeLocation, path: "loan_tape",
                           hint: .diagnostic(.pathRelative))
                 kind = .missingFile
             } else if let valid = decoded {

@@ -254,7 +254,7 @@ public final class WebServer: Sendable {
                                     + "(at most \(configuration.maxTrials)); give a smaller trials")
             }
             let listing = RunListing(id: id, kind: body.kind, scenario: scenario, status: .queued,
-                                     createdAt: Self.timestamp(), trials: trials)
+                                     createdAt: timestamp(), trials: trials)
             try store.add(StoredRun(listing: listing, language: language), body: data)
             do {
                 try runner.submit(id)
@@ -410,12 +410,6 @@ public final class WebServer: Sendable {
             return .failure(ResponseFailure(error(400, "body: expected a JSON object")))
         }
         return .success(Dictionary(members, uniquingKeysWith: { _, last in last }))
-    }
-
-    static func timestamp(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 
     /// The language of a request: the `poolsim_lang` cookie, else the

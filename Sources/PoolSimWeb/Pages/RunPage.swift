@@ -206,35 +206,38 @@ enum RunPage {
             (.columnOpening, .openingBalance), (.columnClaims, .claims), (.columnPaid, .paid), (.columnUnpaid, .unpaid),
             (.columnTopUp, .topUp), (.columnClosing, .closingBalance), (.columnDefaults, .defaults), (.columnLoss, .loss),
         ]
-        html += "<div class=\"wide\">\n<table class=\"data\" id=\"replay-years\">\n<thead><tr><th>\(text(.columnYear))</th>"
-        html += columns.map { "<th class=\"num\">\(text($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for year in statistics.byYear {
-            html += "<tr><td>\(year.year)</td>"
-            for (_, quantity) in columns {
-                let value = year.stat(quantity).mean
-                html += "<td class=\"num\">\(quantity == .defaults ? NumberFormat.count(value) : money.cell(value))</td>"
-            }
-            html += "</tr>\n"
-        }
-        html += "</tbody>\n</table>\n</div>\n"
+        html += meansTable(id: "replay-years", first: text(.columnYear), columns: columns.map { text($0.0) },
+                           rows: statistics.byYear.map { year in
+                               ("\(year.year)", columns.map { (year.stat($0.1).mean, $0.1 == .defaults) })
+                           }, money: money)
         guard !statistics.byBank.isEmpty else { return html }
         let bankColumns: [(WebText, BankQuantity)] = [
             (.columnDefaults, .defaults), (.columnLoss, .loss), (.columnClaims, .claims), (.columnPaid, .paid),
             (.columnUnpaid, .unpaid),
         ]
         html += "<h2>\(text(.replayBanksHeading, ["unit": unit]))</h2>\n"
-        html += "<div class=\"wide\">\n<table class=\"data\" id=\"replay-banks\">\n<thead><tr><th>\(text(.columnBank))</th>"
-        html += bankColumns.map { "<th class=\"num\">\(text($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for bank in statistics.byBank {
-            html += "<tr><td>\(PageText.code(bank.id)) <span class=\"muted\" translate=\"no\">\(HTML.escape(bank.name))</span></td>"
-            for (_, quantity) in bankColumns {
-                let value = bank.stat(quantity).mean
-                html += "<td class=\"num\">\(quantity == .defaults ? NumberFormat.count(value) : money.cell(value))</td>"
+        html += meansTable(id: "replay-banks", first: text(.columnBank), columns: bankColumns.map { text($0.0) },
+                           rows: statistics.byBank.map { bank in
+                               ("\(PageText.code(bank.id)) <span class=\"muted\" translate=\"no\">\(HTML.escape(bank.name))</span>",
+                                bankColumns.map { (bank.stat($0.1).mean, $0.1 == .defaults) })
+                           }, money: money)
+        return html
+    }
+
+    /// A table of means: a first column (HTML), then one per quantity; counts
+    /// as counts, money in the table's unit.
+    static func meansTable(id: String, first: String, columns: [String],
+                           rows: [(first: String, means: [(value: Double, isCount: Bool)])], money: MoneyFormat) -> String {
+        var html = "<div class=\"wide\">\n<table class=\"data\" id=\"\(id)\">\n<thead><tr><th>\(first)</th>"
+        html += columns.map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            html += "<tr><td>\(row.first)</td>"
+            for mean in row.means {
+                html += "<td class=\"num\">\(mean.isCount ? NumberFormat.count(mean.value) : money.cell(mean.value))</td>"
             }
             html += "</tr>\n"
         }
-        html += "</tbody>\n</table>\n</div>\n"
-        return html
+        return html + "</tbody>\n</table>\n</div>\n"
     }
 
     // MARK: Downloads
