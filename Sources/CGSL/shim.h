@@ -13,6 +13,7 @@
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_roots.h>
 
 static inline const gsl_rng_type *poolsim_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *poolsim_rng_taus2(void) { return gsl_rng_taus2; }
@@ -28,5 +29,6 @@ static inline const char *poolsim_gsl_version(void) { return gsl_version; }
 
 static inline const gsl_integration_fixed_type *poolsim_integration_hermite(void) { return gsl_integration_fixed_hermite; }
 static inline const gsl_multimin_fminimizer_type *poolsim_multimin_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
+static inline const gsl_root_fsolver_type *poolsim_root_brent(void) { return gsl_root_fsolver_brent; }
 
 #endif

@@ -112,23 +112,25 @@ private struct Fitter {
     }
 
     /// The model of a free-parameter vector: logits of the PDs (one if common),
-    /// then the free correlations, as logits of a point of the simplex ρ_G + ρ_B < 1.
+    /// then the free correlations. One free ρ is (1 − the other)·x²/(1 + x²);
+    /// two are (x², y²)/(1 + x² + y²). Both reach 0 at a finite point, where
+    /// the simplex can stop, and never reach ρ_G + ρ_B = 1.
     func model(_ x: [Double], _ constraint: Constraint) -> HistoryModel {
         let banks = history.banks.count
         let pdCount = commonPD ? 1 : banks
         let pds = x[0..<pdCount].map(logistic)
-        var rest = Array(x[pdCount...])
+        let rest = Array(x[pdCount...])
         var rhoGlobal = constraint.rhoGlobal ?? 0
         var rhoBank = constraint.rhoBank ?? 0
         switch (constraint.rhoGlobal, constraint.rhoBank) {
         case (nil, nil):
-            let (a, c) = (exp(rest.removeFirst()), exp(rest.removeFirst()))
+            let (a, c) = (rest[0] * rest[0], rest[1] * rest[1])
             rhoGlobal = a / (1 + a + c)
             rhoBank = c / (1 + a + c)
         case (nil, let fixed?):
-            rhoGlobal = (1 - fixed) * logistic(rest.removeFirst())
+            rhoGlobal = (1 - fixed) * rest[0] * rest[0] / (1 + rest[0] * rest[0])
         case (let fixed?, nil):
-            rhoBank = (1 - fixed) * logistic(rest.removeFirst())
+            rhoBank = (1 - fixed) * rest[0] * rest[0] / (1 + rest[0] * rest[0])
         case (_?, _?):
             break
         }
@@ -138,18 +140,22 @@ private struct Fitter {
 
     func vector(_ model: HistoryModel, _ constraint: Constraint) -> [Double] {
         var x = (commonPD ? [model.pd[0]] : model.pd).map(logit)
-        let g = max(model.rhoGlobal, 1e-4), b = max(model.rhoBank, 1e-4)
+        // Starting a little inside, so that the simplex's first steps move the correlation.
+        let g = max(model.rhoGlobal, 1e-3), b = max(model.rhoBank, 1e-3)
+        func root(_ share: Double) -> Double { (share / (1 - share)).squareRoot() }
         switch (constraint.rhoGlobal, constraint.rhoBank) {
-        case (nil, nil): x += [log(g / (1 - g - b)), log(b / (1 - g - b))]
-        case (nil, let fixed?): x.append(logit(min(g / (1 - fixed), 1 - 1e-6)))
-        case (let fixed?, nil): x.append(logit(min(b / (1 - fixed), 1 - 1e-6)))
+        case (nil, nil): x += [(g / (1 - g - b)).squareRoot(), (b / (1 - g - b)).squareRoot()]
+        case (nil, let fixed?): x.append(root(min(g / (1 - fixed), 1 - 1e-6)))
+        case (let fixed?, nil): x.append(root(min(b / (1 - fixed), 1 - 1e-6)))
         case (_?, _?): break
         }
         return x
     }
 
-    /// The maximum of ℓ under `constraint`, from `start`.
-    func maximize(_ constraint: Constraint, from start: HistoryModel) throws(RandomError) -> (model: HistoryModel, value: Double) {
+    /// The maximum of ℓ under `constraint`, from `start`; `warm` when the start
+    /// is already near it (a profile point next to the last one).
+    func maximize(_ constraint: Constraint, from start: HistoryModel,
+                  warm: Bool = false) throws(RandomError) -> (model: HistoryModel, value: Double) {
         if constraint.rhoGlobal == 0, constraint.rhoBank == 0 {
             // Independent binomials: the maximum is the observed rate, exactly.
             let model = HistoryModel(pd: commonPD ? Array(repeating: Fitter.pooledRate(history), count: history.banks.count)
@@ -157,11 +163,13 @@ private struct Fitter {
             return (model, likelihood.logLikelihood(model))
         }
         let x0 = vector(start, constraint)
-        let result = try Minimizer.minimize({ x in -likelihood.logLikelihood(model(x, constraint)) },
-                                            from: x0, step: x0.map { _ in 0.3 }, tolerance: 1e-7)
+        let objective = { (x: [Double]) in -likelihood.logLikelihood(model(x, constraint)) }
+        let result = try Minimizer.minimize(objective, from: x0, step: x0.map { _ in warm ? 0.05 : 0.3 },
+                                            tolerance: 1e-6, maximumIterations: 5_000)
+        if warm { return (model(result.point, constraint), -result.value) }
         // Restarted once from where it stopped: the simplex can stall on a ridge.
-        let again = try Minimizer.minimize({ x in -likelihood.logLikelihood(model(x, constraint)) },
-                                           from: result.point, step: x0.map { _ in 0.05 }, tolerance: 1e-8)
+        let again = try Minimizer.minimize(objective, from: result.point, step: x0.map { _ in 0.05 },
+                                           tolerance: 1e-6, maximumIterations: 5_000)
         let best = again.value <= result.value ? again : result
         return (model(best.point, constraint), -best.value)
     }
@@ -189,10 +197,12 @@ private struct Fitter {
             fit = try refined.maximize(constraint, from: fit.model)
         }
 
-        let rhoGlobal = try refined.correlation(global: true, fit: fit, constraint: constraint, atBoundary: globalAtBoundary)
-        let rhoBank = oneBank ? Calibration.Correlation(estimate: 0, se: nil, ciLow: 0, ciHigh: 0, atBoundary: false)
-            : try refined.correlation(global: false, fit: fit, constraint: constraint, atBoundary: bankAtBoundary)
         let errors = refined.standardErrors(fit.model, constraint: constraint)
+        let rhoGlobal = try refined.correlation(global: true, fit: fit, constraint: constraint,
+                                                atBoundary: globalAtBoundary, se: errors.global)
+        let rhoBank = oneBank ? Calibration.Correlation(estimate: 0, se: nil, ciLow: 0, ciHigh: 0, atBoundary: false)
+            : try refined.correlation(global: false, fit: fit, constraint: constraint,
+                                      atBoundary: bankAtBoundary, se: errors.bank)
         let pdErrors = errors.pd
         let rates = Fitter.observedRates(history)
         let pds = history.banks.enumerated().map { b, bank in
@@ -220,30 +230,58 @@ private struct Fitter {
 
     /// The profile-likelihood interval of one correlation: where 2(ℓ̂ − ℓ_profile)
     /// reaches χ²₁(0.95), or at a boundary where it reaches χ²₁(0.90) above 0.
+    /// Each end is bracketed by steps out from the estimate, doubling from its
+    /// standard error, then found by GSL's Brent solver.
     func correlation(global: Bool, fit: (model: HistoryModel, value: Double), constraint: Constraint,
-                     atBoundary: Bool) throws(RandomError) -> Calibration.Correlation {
+                     atBoundary: Bool, se: Double?) throws(RandomError) -> Calibration.Correlation {
         let estimate = global ? fit.model.rhoGlobal : fit.model.rhoBank
-        let other = global ? fit.model.rhoBank : fit.model.rhoGlobal
-        func deviance(_ r: Double) throws(RandomError) -> Double {
-            var held = constraint
-            if global { held.rhoGlobal = r } else { held.rhoBank = r }
-            var start = fit.model
-            if global { start.rhoGlobal = r } else { start.rhoBank = r }
-            return 2 * (fit.value - (try maximize(held, from: start).value))
-        }
+        let ceiling = (1 - (global ? fit.model.rhoBank : fit.model.rhoGlobal)) * 0.999
         let threshold = atBoundary ? Calibration.oneSided : Calibration.twoSided
-        func crossing(from inside: Double, to outside: Double) throws(RandomError) -> Double {
-            var (near, far) = (inside, outside)
-            for _ in 0..<30 where abs(far - near) > 1e-5 {
-                let middle = (near + far) / 2
-                if try deviance(middle) < threshold { near = middle } else { far = middle }
+        // Each profile maximum starts from the one found nearest before it; none is found twice.
+        var last = fit.model
+        var found: [Double: Double] = [:]
+        func excess(_ r: Double) -> Double {
+            if let known = found[r] { return known }
+            var held = constraint
+            var start = last
+            if global {
+                held.rhoGlobal = r
+                start.rhoGlobal = r
+                if r + start.rhoBank >= 1 { start.rhoBank = (1 - r) / 2 }
+            } else {
+                held.rhoBank = r
+                start.rhoBank = r
+                if r + start.rhoGlobal >= 1 { start.rhoGlobal = (1 - r) / 2 }
             }
-            return (near + far) / 2
+            guard let profile = try? maximize(held, from: start, warm: true) else { return .nan }
+            last = profile.model
+            found[r] = 2 * (fit.value - profile.value) - threshold
+            return found[r]!
         }
-        let ceiling = (1 - other) * 0.999
-        let high = try deviance(ceiling) < threshold ? ceiling : try crossing(from: estimate, to: ceiling)
-        var low = 0.0
-        if !atBoundary, try deviance(0) >= threshold { low = try crossing(from: estimate, to: 0) }
+        func end(towards limit: Double) throws(RandomError) -> Double {
+            last = fit.model
+            var inside = estimate
+            var step = min(max(se ?? 0, 0.005), abs(limit - estimate) / 2)
+            while true {
+                let next = limit > estimate ? min(estimate + step, limit) : max(estimate - step, limit)
+                let value = excess(next)
+                guard value.isFinite else {
+                    throw RandomError.invalidParameter(distribution: "profile likelihood", message: "no maximum at ρ = \(next)")
+                }
+                if value >= 0 {
+                    guard let root = RootFinder.root(excess, between: inside, and: next, tolerance: 1e-5) else {
+                        throw RandomError.invalidParameter(distribution: "profile likelihood",
+                                                           message: "no crossing between \(inside) and \(next)")
+                    }
+                    return root
+                }
+                if next == limit { return limit }
+                inside = next
+                step *= 2
+            }
+        }
+        let high = try end(towards: ceiling)
+        let low = atBoundary ? 0 : try end(towards: 0)
         return Calibration.Correlation(estimate: estimate, se: nil, ciLow: low, ciHigh: high, atBoundary: atBoundary)
     }
 

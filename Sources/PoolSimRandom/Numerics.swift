@@ -21,7 +21,13 @@ public struct GaussHermite: Sendable, Equatable {
         let scale = 1 / (2 * Double.pi).squareRoot()
         nodes = Array(UnsafeBufferPointer(start: gsl_integration_fixed_nodes(workspace), count: n))
         weights = UnsafeBufferPointer(start: gsl_integration_fixed_weights(workspace), count: n).map { $0 * scale }
+        logWeights = weights.map { log($0) }
+        halfSquares = nodes.map { $0 * $0 / 2 }
     }
+
+    /// log wᵢ, for sums kept in log space.
+    public let logWeights: [Double]
+    private let halfSquares: [Double]
 
     /// E[f(Z)] for Z standard normal.
     public func expectation(_ f: (Double) -> Double) -> Double {
@@ -37,6 +43,60 @@ public struct GaussHermite: Sendable, Equatable {
         var sum = 0.0
         for term in terms { sum += exp(term - largest) }
         return largest + log(sum)
+    }
+
+    /// log ∫ φ(x) exp(f(x)) dx by the rule moved to `centre` and stretched by
+    /// `scale` (adaptive Gauss–Hermite): with x = m + s·z,
+    /// ∫ φ(x) e^{f(x)} dx = s · E[φ(m + sZ) e^{f(m + sZ)} / φ(Z)].
+    /// Centred at the mode of φ·e^f with the scale of its curvature, a few
+    /// nodes integrate a peak that the fixed rule would step over.
+    public func logExpectation(ofExp f: (Double) -> Double, centre: Double, scale: Double) -> Double {
+        var terms = [Double](repeating: 0, count: nodes.count)
+        var largest = -Double.infinity
+        for i in nodes.indices {
+            let x = centre + scale * nodes[i]
+            terms[i] = logWeights[i] + halfSquares[i] - x * x / 2 + f(x)
+            largest = max(largest, terms[i])
+        }
+        guard largest.isFinite else { return largest }
+        var sum = 0.0
+        for term in terms { sum += exp(term - largest) }
+        return largest + log(sum * scale)
+    }
+}
+
+/// A root of a function of one variable inside a bracket, by GSL's Brent solver (`gsl_root_fsolver_brent`).
+public enum RootFinder {
+    /// The x in [low, high] where f changes sign, to within `tolerance`; nil
+    /// when f has the same sign at both ends or is not finite where GSL looks.
+    public static func root(_ f: (Double) -> Double, between low: Double, and high: Double,
+                            tolerance: Double = 1e-6, maximumIterations: Int = 100) -> Double? {
+        let (a, b) = (f(low), f(high))
+        guard a.isFinite, b.isFinite else { return nil }
+        if a == 0 { return low }
+        if b == 0 { return high }
+        guard (a < 0) != (b < 0) else { return nil }
+        GSL.start()
+        return withoutActuallyEscaping(f) { f -> Double? in
+            var box = f
+            return withUnsafeMutablePointer(to: &box) { boxPointer -> Double? in
+                var function = gsl_function(
+                    function: { x, parameters in
+                        let value = parameters!.assumingMemoryBound(to: ((Double) -> Double).self).pointee(x)
+                        return value.isFinite ? value : .nan
+                    },
+                    params: UnsafeMutableRawPointer(boxPointer))
+                let solver = gsl_root_fsolver_alloc(poolsim_root_brent())!
+                defer { gsl_root_fsolver_free(solver) }
+                guard gsl_root_fsolver_set(solver, &function, min(low, high), max(low, high)) == GSL_SUCCESS else { return nil }
+                for _ in 0..<maximumIterations {
+                    guard gsl_root_fsolver_iterate(solver) == GSL_SUCCESS else { return nil }
+                    let (lower, upper) = (gsl_root_fsolver_x_lower(solver), gsl_root_fsolver_x_upper(solver))
+                    if gsl_root_test_interval(lower, upper, tolerance, 0) == GSL_SUCCESS { return gsl_root_fsolver_root(solver) }
+                }
+                return nil
+            }
+        }
     }
 }
 

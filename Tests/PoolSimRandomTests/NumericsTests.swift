@@ -24,6 +24,30 @@ import Testing
         #expect(abs(rule.logExpectation { 900 + 0.5 * $0 } - (900 + 0.125)) < 1e-10)
     }
 
+    @Test("the moved rule integrates a narrow peak far out that the fixed rule steps over")
+    func adaptive() throws {
+        // ∫ φ(x) exp(−(x − m)²/(2s²)) dx = s/√(1 + s²) · exp(−m²/(2(1 + s²))).
+        let (m, s) = (4.0, 0.02)
+        let exact = log(s / (1 + s * s).squareRoot()) - m * m / (2 * (1 + s * s))
+        let peak = { (x: Double) in -(x - m) * (x - m) / (2 * s * s) }
+        let rule = try GaussHermite(count: 8)
+        // Centred at the mode of the whole integrand, with the scale of its curvature.
+        let centre = m / (1 + s * s), scale = s / (1 + s * s).squareRoot()
+        #expect(abs(rule.logExpectation(ofExp: peak, centre: centre, scale: scale) - exact) < 1e-12)
+        // Off-centre and too wide it is still close with a few more nodes; the fixed rule is far off.
+        let wider = try GaussHermite(count: 40)
+        #expect(abs(wider.logExpectation(ofExp: peak, centre: centre + 0.005, scale: 2 * scale) - exact) < 1e-8)
+        #expect(abs(wider.logExpectation(ofExp: peak) - exact) > 1)
+    }
+
+    @Test("Brent's method finds a bracketed root and refuses a bracket without one")
+    func roots() {
+        let root = RootFinder.root({ cos($0) - $0 }, between: 0, and: 1, tolerance: 1e-12)
+        #expect(abs((root ?? 0) - 0.7390851332151607) < 1e-10)
+        #expect(RootFinder.root({ $0 * $0 + 1 }, between: -1, and: 1) == nil)
+        #expect(RootFinder.root({ $0 - 2 }, between: 0, and: 2) == 2)
+    }
+
     @Test func badNodeCountsAreErrors() {
         #expect(throws: RandomError.self) { _ = try GaussHermite(count: 0) }
         #expect(throws: RandomError.self) { _ = try GaussHermite(count: 401) }
