@@ -14,6 +14,25 @@ public struct Calibration: Sendable {
         public var ciLow: Double
         public var ciHigh: Double
         public var atBoundary: Bool
+        /// The profile deviance 2(ℓ̂ − ℓ_profile(ρ)) where it was computed, by ρ.
+        public var profile: [ProfilePoint]
+    }
+
+    public struct ProfilePoint: Sendable, Equatable {
+        public var rho: Double
+        public var deviance: Double
+    }
+
+    /// A bank's year as observed, beside where the fitted model puts it.
+    public struct ObservedYear: Sendable, Equatable {
+        public var bank: String
+        public var year: Int
+        public var loans: Int
+        public var defaults: Int
+        public var rate: Double { Double(defaults) / Double(loans) }
+        /// The fitted model's 5% and 95% quantiles of the year's default rate with these loans.
+        public var bandLow: Double
+        public var bandHigh: Double
     }
 
     /// A bank's default probability.
@@ -35,13 +54,27 @@ public struct Calibration: Sendable {
         public var rho: Double
     }
 
-    public enum Warning: Sendable, Equatable {
+    public enum Warning: Sendable, Equatable, Encodable {
         /// Fewer than 8 years: the correlations are poorly determined.
         case fewYears(Int)
         /// One bank: only the total correlation is identified (reported as ρ_G, with ρ_B = 0).
         case oneBank
         /// A correlation's estimate is 0 (ρ_G: true; ρ_B: false).
         case atBoundary(global: Bool)
+
+        /// A stable identifier, for programs.
+        public var code: String {
+            switch self {
+            case .fewYears: "few_years"
+            case .oneBank: "one_bank"
+            case let .atBoundary(global): global ? "rho_global_at_boundary" : "rho_bank_at_boundary"
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(code)
+        }
     }
 
     public var years: Int
@@ -55,6 +88,10 @@ public struct Calibration: Sendable {
     public var warnings: [Warning]
     /// Gauss–Hermite nodes used: doubling them changes ℓ at the estimate by less than 1e-6.
     public var nodes: Int
+    /// Whether every bank shared one PD.
+    public var commonPD: Bool
+    /// Every record of the history, by bank then year, with the fitted model's band.
+    public var observed: [ObservedYear]
 
     /// The model the estimates describe.
     public var model: HistoryModel {
@@ -66,11 +103,66 @@ public struct Calibration: Sendable {
     static let oneSided = 2.705543454095404
 
     /// Fits `history`; with `commonPD` every bank shares one default probability.
-    public static func fit(_ history: DefaultHistory, commonPD: Bool = false) throws(RandomError) -> Calibration {
+    /// `curve` adds evenly spaced points to each correlation's profile, for a chart of it.
+    public static func fit(_ history: DefaultHistory, commonPD: Bool = false, curve: Bool = false) throws(RandomError) -> Calibration {
         let fitter = try Fitter(history: history, commonPD: commonPD)
-        return try fitter.calibrate()
+        return try fitter.calibrate(curve: curve)
     }
 }
+
+extension Calibration: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case method, commonPD = "common_pd", years, banks, observations, logLikelihood = "log_likelihood"
+        case rhoGlobal = "rho_global", rhoBank = "rho_bank", pd, moments, warnings, nodes
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("mle", forKey: .method)
+        try container.encode(commonPD, forKey: .commonPD)
+        try container.encode(years, forKey: .years)
+        try container.encode(banks, forKey: .banks)
+        try container.encode(observations, forKey: .observations)
+        try container.encode(logLikelihood, forKey: .logLikelihood)
+        try container.encode(rhoGlobal, forKey: .rhoGlobal)
+        try container.encode(rhoBank, forKey: .rhoBank)
+        try container.encode(pd, forKey: .pd)
+        try container.encode(moments, forKey: .moments)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(nodes, forKey: .nodes)
+    }
+}
+
+extension Calibration.Correlation: Encodable {
+    enum CodingKeys: String, CodingKey { case estimate, se, ciLow = "ci_low", ciHigh = "ci_high", atBoundary = "at_boundary" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(se, forKey: .se)
+        try container.encode(ciLow, forKey: .ciLow)
+        try container.encode(ciHigh, forKey: .ciHigh)
+        try container.encode(atBoundary, forKey: .atBoundary)
+    }
+}
+
+extension Calibration.BankPD: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case bank, estimate, se, ciLow = "ci_low", ciHigh = "ci_high", observedRate = "observed_rate"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(bank, forKey: .bank)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(se, forKey: .se)
+        try container.encode(ciLow, forKey: .ciLow)
+        try container.encode(ciHigh, forKey: .ciHigh)
+        try container.encode(observedRate, forKey: .observedRate)
+    }
+}
+
+extension Calibration.Moments: Encodable {}
 
 /// The likelihood's maximisation over a subset of the parameters.
 private struct Fitter {
@@ -174,7 +266,7 @@ private struct Fitter {
         return (model(best.point, constraint), -best.value)
     }
 
-    func calibrate() throws(RandomError) -> Calibration {
+    func calibrate(curve: Bool) throws(RandomError) -> Calibration {
         let start = Fitter.startingModel(history, commonPD: commonPD)
         var constraint = Constraint(rhoGlobal: nil, rhoBank: oneBank ? 0 : nil)
         var fit = try maximize(constraint, from: start)
@@ -199,10 +291,10 @@ private struct Fitter {
 
         let errors = refined.standardErrors(fit.model, constraint: constraint)
         let rhoGlobal = try refined.correlation(global: true, fit: fit, constraint: constraint,
-                                                atBoundary: globalAtBoundary, se: errors.global)
-        let rhoBank = oneBank ? Calibration.Correlation(estimate: 0, se: nil, ciLow: 0, ciHigh: 0, atBoundary: false)
+                                                atBoundary: globalAtBoundary, se: errors.global, curve: curve)
+        let rhoBank = oneBank ? Calibration.Correlation(estimate: 0, se: nil, ciLow: 0, ciHigh: 0, atBoundary: false, profile: [])
             : try refined.correlation(global: false, fit: fit, constraint: constraint,
-                                      atBoundary: bankAtBoundary, se: errors.bank)
+                                      atBoundary: bankAtBoundary, se: errors.bank, curve: curve)
         let pdErrors = errors.pd
         let rates = Fitter.observedRates(history)
         let pds = history.banks.enumerated().map { b, bank in
@@ -222,10 +314,19 @@ private struct Fitter {
         global.se = globalAtBoundary ? nil : errors.global
         var bank = rhoBank
         bank.se = bankAtBoundary || oneBank ? nil : errors.bank
+        let index = Dictionary(uniqueKeysWithValues: history.banks.enumerated().map { ($1, $0) })
+        var observed: [Calibration.ObservedYear] = []
+        for bank in history.banks {
+            for record in history.records.filter({ $0.bank == bank }).sorted(by: { $0.year < $1.year }) {
+                let band = try fit.model.rateBand(bank: index[bank]!, loans: record.loans)
+                observed.append(Calibration.ObservedYear(bank: bank, year: record.year, loans: record.loans,
+                                                         defaults: record.defaults, bandLow: band.low, bandHigh: band.high))
+            }
+        }
         return Calibration(years: history.years.count, banks: history.banks.count, observations: history.records.count,
                            logLikelihood: fit.value, rhoGlobal: global, rhoBank: bank, pd: pds,
                            moments: Fitter.moments(history, rule: refined.likelihood.rule), warnings: warnings,
-                           nodes: refined.likelihood.rule.nodes.count)
+                           nodes: refined.likelihood.rule.nodes.count, commonPD: commonPD, observed: observed)
     }
 
     /// The profile-likelihood interval of one correlation: where 2(ℓ̂ − ℓ_profile)
@@ -233,15 +334,15 @@ private struct Fitter {
     /// Each end is bracketed by steps out from the estimate, doubling from its
     /// standard error, then found by GSL's Brent solver.
     func correlation(global: Bool, fit: (model: HistoryModel, value: Double), constraint: Constraint,
-                     atBoundary: Bool, se: Double?) throws(RandomError) -> Calibration.Correlation {
+                     atBoundary: Bool, se: Double?, curve: Bool) throws(RandomError) -> Calibration.Correlation {
         let estimate = global ? fit.model.rhoGlobal : fit.model.rhoBank
         let ceiling = (1 - (global ? fit.model.rhoBank : fit.model.rhoGlobal)) * 0.999
         let threshold = atBoundary ? Calibration.oneSided : Calibration.twoSided
         // Each profile maximum starts from the one found nearest before it; none is found twice.
         var last = fit.model
-        var found: [Double: Double] = [:]
+        var found: [Double: (excess: Double, model: HistoryModel)] = [:]
         func excess(_ r: Double) -> Double {
-            if let known = found[r] { return known }
+            if let known = found[r] { return known.excess }
             var held = constraint
             var start = last
             if global {
@@ -255,8 +356,9 @@ private struct Fitter {
             }
             guard let profile = try? maximize(held, from: start, warm: true) else { return .nan }
             last = profile.model
-            found[r] = 2 * (fit.value - profile.value) - threshold
-            return found[r]!
+            let value = 2 * (fit.value - profile.value) - threshold
+            found[r] = (value, profile.model)
+            return value
         }
         func end(towards limit: Double) throws(RandomError) -> Double {
             last = fit.model
@@ -282,7 +384,20 @@ private struct Fitter {
         }
         let high = try end(towards: ceiling)
         let low = atBoundary ? 0 : try end(towards: 0)
-        return Calibration.Correlation(estimate: estimate, se: nil, ciLow: low, ciHigh: high, atBoundary: atBoundary)
+        if curve {
+            // Seven points across the interval and a little beyond, each from the nearest found.
+            let top = min(high + (high - low) / 4, ceiling)
+            for k in 0...7 {
+                let r = low + (top - low) * Double(k) / 7
+                last = found.min { abs($0.key - r) < abs($1.key - r) }?.value.model ?? fit.model
+                _ = excess(r)
+            }
+        }
+        let profile = ([Calibration.ProfilePoint(rho: estimate, deviance: 0)]
+            + found.map { Calibration.ProfilePoint(rho: $0.key, deviance: max(0, $0.value.excess + threshold)) })
+            .filter(\.deviance.isFinite).sorted { $0.rho < $1.rho }
+        return Calibration.Correlation(estimate: estimate, se: nil, ciLow: low, ciHigh: high, atBoundary: atBoundary,
+                                       profile: profile)
     }
 
     /// Standard errors from the inverse observed information, by central

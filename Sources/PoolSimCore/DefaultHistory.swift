@@ -263,3 +263,30 @@ private struct BankIntegral {
         return (centre, 1 / (-curvature).squareRoot())
     }
 }
+
+extension HistoryModel {
+    /// The 5% and 95% quantiles of a year's default rate d/n of bank `bank`
+    /// with `loans` loans: d is binomial given π_b, and over the factors
+    /// √ρ_G·G + √ρ_B·B = √(ρ_G + ρ_B)·Z, so P(d ≤ k) = E[Binomial CDF(k; n, π(Z))]
+    /// by 64-node Gauss–Hermite. Each end is the smallest k/n whose probability reaches the level.
+    public func rateBand(bank: Int, loans: Int) throws(RandomError) -> (low: Double, high: Double) {
+        let rule = try GaussHermite(count: 64)
+        let total = rhoGlobal + rhoBank
+        let threshold = Probability.normalQuantile(pd[bank])
+        func cumulative(_ k: Int) -> Double {
+            rule.expectation { z in
+                let pi = Probability.normalCDF((threshold - total.squareRoot() * z) / (1 - total).squareRoot())
+                return Probability.binomialCDF(k, n: loans, p: pi)
+            }
+        }
+        func quantile(_ level: Double) -> Int {
+            var (low, high) = (0, loans)
+            while low < high {
+                let middle = (low + high) / 2
+                if cumulative(middle) >= level { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        return (Double(quantile(0.05)) / Double(loans), Double(quantile(0.95)) / Double(loans))
+    }
+}

@@ -125,3 +125,41 @@ extension CalibrationTests {
         #expect((176...198).contains(covered), "covered \(covered) of 200")
     }
 }
+
+extension CalibrationTests {
+    @Test("without correlation the band is the binomial's own 5% and 95% quantiles; correlation widens it")
+    func band() throws {
+        let independent = HistoryModel(pd: [0.03], rhoGlobal: 0, rhoBank: 0)
+        let band = try independent.rateBand(bank: 0, loans: 400)
+        func binomialQuantile(_ level: Double) -> Int {
+            (0...400).first { Probability.binomialCDF($0, n: 400, p: 0.03) >= level }!
+        }
+        #expect(band.low == Double(binomialQuantile(0.05)) / 400)
+        #expect(band.high == Double(binomialQuantile(0.95)) / 400)
+        let correlated = try HistoryModel(pd: [0.03], rhoGlobal: 0.1, rhoBank: 0.05).rateBand(bank: 0, loans: 400)
+        #expect(correlated.low <= band.low && correlated.high > band.high)
+    }
+
+    @Test("the profile holds the estimate at deviance 0 and crosses χ²₁(0.95) at the interval's ends; JSON has the documented keys")
+    func profileAndJSON() throws {
+        let history = try Self.simulate(banks: [("a", 0.03, 2000)], years: 12, rhoGlobal: 0.1, rhoBank: 0, seed: 11)
+        let fit = try Calibration.fit(history, curve: true)
+        let profile = fit.rhoGlobal.profile
+        #expect(profile.count >= 10)
+        #expect(profile.contains { $0.rho == fit.rhoGlobal.estimate && $0.deviance == 0 })
+        #expect(profile.allSatisfy { $0.deviance >= 0 })
+        for end in [fit.rhoGlobal.ciLow, fit.rhoGlobal.ciHigh] {
+            let point = try #require(profile.min { abs($0.rho - end) < abs($1.rho - end) })
+            #expect(abs(point.rho - end) < 1e-4 && abs(point.deviance - 3.841458820694124) < 1e-3)
+        }
+        #expect(fit.observed.count == 12 && fit.observed.allSatisfy { $0.bandLow <= $0.bandHigh })
+        let json = try JSONValueEncoder().encode(fit)
+        guard case let .object(entries) = json else { Issue.record("not an object"); return }
+        #expect(entries.map(\.0) == ["method", "common_pd", "years", "banks", "observations", "log_likelihood",
+                                     "rho_global", "rho_bank", "pd", "moments", "warnings", "nodes"])
+        let text = JSONValueEncoder().text(fit)
+        // The bank factor of one bank is not identified: no standard error, written as null.
+        #expect(text.contains("\"rho_bank\": {\n    \"estimate\": 0,\n    \"se\": null,"))
+        #expect(text.contains("\"one_bank\""))
+    }
+}
