@@ -1,0 +1,5 @@
+extension CalibrationReportText {
+    static let en: [CalibrationReportText: String] = [
+        .reportTitle: "Calibration of {history}",
+    ]
+}

@@ -1,0 +1,5 @@
+extension CalibrationReportText {
+    static let zh: [CalibrationReportText: String] = [
+        .reportTitle: "参数校准：{history}",
+    ]
+}
