@@ -94,6 +94,8 @@ public enum JobNotice: Sendable, Equatable {
     case interruptedSummarising(trials: Int)
     /// The importance-sampling weights should not be trusted.
     case importanceDegenerate(reason: DegenerateWeights)
+    /// A default history is being fitted.
+    case calibrating(banks: Int, years: Int, observations: Int)
 
     static func text(_ reason: DegenerateWeights, _ language: Language) -> String {
         switch reason {
@@ -113,6 +115,9 @@ public enum JobNotice: Sendable, Equatable {
             RunText.interruptedSummarising.text(language, ["trials": String(trials)])
         case let .importanceDegenerate(reason):
             RunText.importanceDegenerate.text(language, ["reason": Self.text(reason, language)])
+        case let .calibrating(banks, years, observations):
+            CalibrateText.fitting.text(language, ["banks": String(banks), "years": String(years),
+                                                  "observations": String(observations)])
         }
     }
 }

@@ -13,6 +13,11 @@ public struct OutputError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
     public var exitCode: Int32 { kind == .cannotCreate ? 73 : 74 }
 }
 

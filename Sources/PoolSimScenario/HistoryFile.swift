@@ -4,7 +4,7 @@ import PoolSimText
 
 /// A default history for `poolsim calibrate` (CALIBRATE.md, "Input"): CSV with
 /// header `year,bank,loans,defaults`, one row per bank and year. Extra columns
-/// are ignored with a warning.
+/// are ignored with a warning; lines starting with `#` before the header are comments.
 public enum HistoryFile {
     public static let columns = ["year", "bank", "loans", "defaults"]
 
@@ -12,6 +12,8 @@ public enum HistoryFile {
     public struct Read: Sendable {
         public var history: DefaultHistory
         public var warnings: [Diagnostic]
+        /// Where each bank's first row is.
+        public var bankLocations: [String: SourceLocation]
     }
 
     /// Reads and checks the file; every problem is collected, and any error
@@ -23,7 +25,11 @@ public enum HistoryFile {
 
     public static func read(_ text: String, file: String) throws(InputError) -> Read {
         let log = DiagnosticLog()
-        let records = try CSV.records(text, file: file)
+        // Lines starting with # before the header are comments (where the history came from).
+        let records = Array(try CSV.records(text, file: file).drop { record in
+            let first = record.fields.first?.text.trimmingCharacters(in: .whitespaces) ?? ""
+            return first.hasPrefix("#") || (record.fields.count == 1 && first.isEmpty)
+        })
         guard let header = records.first else { throw InputError(.invalid, [.error(.historyEmpty, at: SourceLocation(file: file))]) }
         guard let columnIndex = header.columnIndex(known: columns, required: columns, file: file, log: log,
                                                    headerHint: columns.joined(separator: ","), ignoringUnknown: true)
@@ -31,6 +37,7 @@ public enum HistoryFile {
 
         var rows: [HistoryRecord] = []
         var firstLine: [String: Int] = [:]
+        var bankLocations: [String: SourceLocation] = [:]
         for record in CSV.dataRecords(records, file: file, log: log) {
             var valid = true
             func fail(_ column: String, _ message: DiagnosticText, _ arguments: [String: String] = [:], hint: Message? = nil) {
@@ -63,10 +70,11 @@ public enum HistoryFile {
             }
             guard valid else { continue }
             firstLine[key] = record.line
+            if bankLocations[bank] == nil { bankLocations[bank] = record.location(file: file, field: columnIndex["bank"]) }
             rows.append(HistoryRecord(year: year, bank: bank, loans: loans, defaults: defaults))
         }
         if rows.isEmpty, !log.hasErrors { log.error(.historyEmpty, at: SourceLocation(file: file)) }
         guard !log.hasErrors else { throw InputError(.invalid, log.items) }
-        return Read(history: DefaultHistory(records: rows), warnings: log.items)
+        return Read(history: DefaultHistory(records: rows), warnings: log.items, bankLocations: bankLocations)
     }
 }

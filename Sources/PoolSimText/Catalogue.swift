@@ -20,7 +20,7 @@ public enum Catalogue {
     /// Every section of the catalogue. A new section is added here.
     public static let sections: [any TextSection.Type] = [
         CommonText.self, RunText.self, RequestText.self, MetadataText.self, DiagnosticText.self, TableText.self, WorkbookText.self, HTMLReportText.self,
-        AnalysisReportText.self, WebText.self, CalibrationReportText.self,
+        AnalysisReportText.self, WebText.self, CalibrationReportText.self, CalibrateText.self,
     ]
 
     /// `template` with each `{name}` replaced by `arguments[name]`; unknown names are left as written.

@@ -26,6 +26,15 @@ import Testing
         #expect(read.warnings.map(\.description) == ["h.csv:1:26: warning: unknown column 'note' is ignored (note)"])
     }
 
+    @Test("comment lines before the header are skipped, and the lines of later errors are the file's own")
+    func leadingComments() throws {
+        let text = "# Simulated, not observed.\n# Second line, with, commas\n\nyear,bank,loans,defaults\n2016,ccb,212,3\n2017,ccb,5,9\n"
+        #expect(Self.problems(text) == ["h.csv:6:12: error: defaults (9) are more than loans (5) (defaults)"])
+        let read = try HistoryFile.read("# note\nyear,bank,loans,defaults\n2016,ccb,212,3\n", file: "h.csv")
+        #expect(read.history.records == [HistoryRecord(year: 2016, bank: "ccb", loans: 212, defaults: 3)])
+        #expect(read.bankLocations["ccb"] == SourceLocation(file: "h.csv", line: 3, column: 6))
+    }
+
     @Test("every bad row is reported at its line and column")
     func badRows() {
         let text = """

@@ -139,6 +139,14 @@ public enum DiagnosticText: String, TextSection {
     case historyBankEmpty
     case historyDuplicate
     case historyFirstRow
+    /// `calibrate --apply`: a bank of the scenario with no rows in the history keeps its PDs.
+    case applyBankNotInHistory
+    /// `calibrate --apply`: a bank of the history that the scenario does not have is ignored.
+    case applyBankNotInScenario
+    /// `calibrate --apply`: a bank whose loans come from the loan tape has no segment PDs to scale.
+    case applyBankFromTape
+    /// The likelihood could not be maximised (a numerical failure).
+    case calibrationFailed
     case yearNotWhole
     case yearOutsideHorizon
     case unknownLoan
