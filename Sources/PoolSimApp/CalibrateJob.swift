@@ -7,12 +7,6 @@ import PoolSimText
 
 /// `calibrate`: PDs and correlations from a default history (CALIBRATE.md).
 public struct CalibrateRequest: Sendable {
-    public enum History: Sendable {
-        case file(path: String)
-        /// CSV text sent by a client; `name` stands for the file in diagnostics.
-        case text(String, name: String)
-    }
-
     /// Where `--apply` writes the scenario with the estimates.
     public struct Apply: Sendable {
         public var scenario: String
@@ -30,13 +24,13 @@ public struct CalibrateRequest: Sendable {
         }
     }
 
-    public var history: History
+    public var history: TableInput
     public var commonPD: Bool
     public var apply: Apply?
     /// `--report DIR`: the HTML page, the workbook, the CSV tables and the JSON.
     public var report: OutputPlan?
 
-    public init(history: History, commonPD: Bool = false, apply: Apply? = nil, report: OutputPlan? = nil) {
+    public init(history: TableInput, commonPD: Bool = false, apply: Apply? = nil, report: OutputPlan? = nil) {
         self.history = history
         self.commonPD = commonPD
         self.apply = apply

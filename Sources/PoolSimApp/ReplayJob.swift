@@ -6,20 +6,14 @@ import PoolSimText
 
 /// `replay`: the pool rules on a given list of defaults, without randomness.
 public struct ReplayRequest: Sendable {
-    public enum Defaults: Sendable {
-        case file(path: String)
-        /// CSV text sent by a client; `name` stands for the file in diagnostics.
-        case text(String, name: String)
-    }
-
     public var scenario: ScenarioInput
-    public var defaults: Defaults
+    public var defaults: TableInput
     /// Seed of the portfolio expansion (nil: the scenario's seed).
     public var seed: UInt64?
     /// Generator of the portfolio expansion.
     public var generator: GeneratorType
 
-    public init(scenario: ScenarioInput, defaults: Defaults, seed: UInt64? = nil, generator: GeneratorType = .mt19937) {
+    public init(scenario: ScenarioInput, defaults: TableInput, seed: UInt64? = nil, generator: GeneratorType = .mt19937) {
         self.scenario = scenario
         self.defaults = defaults
         self.seed = seed

@@ -54,6 +54,14 @@ public struct ScenarioInput: Sendable {
     }
 }
 
+/// A CSV input other than the scenario's loan tape: a defaults file for
+/// `replay`, a default history for `calibrate`.
+public enum TableInput: Sendable {
+    case file(path: String)
+    /// CSV text sent by a client; `name` stands for the file in diagnostics.
+    case text(String, name: String)
+}
+
 /// Importance sampling of rare exhaustion (README, "Importance sampling for rare exhaustion").
 public enum ImportanceMode: String, Sendable, CaseIterable {
     /// Tune a shift of the systematic factors on pilot trials, then weight every trial.
