@@ -256,8 +256,9 @@ private struct Fitter {
         }
         let x0 = vector(start, constraint)
         let objective = { (x: [Double]) in -likelihood.logLikelihood(model(x, constraint)) }
+        // A profile point needs ℓ, not the point: a simplex of 1e-4 has it to ~1e-6.
         let result = try Minimizer.minimize(objective, from: x0, step: x0.map { _ in warm ? 0.05 : 0.3 },
-                                            tolerance: 1e-6, maximumIterations: 5_000)
+                                            tolerance: warm ? 1e-4 : 1e-6, maximumIterations: 5_000)
         if warm { return (model(result.point, constraint), -result.value) }
         // Restarted once from where it stopped: the simplex can stall on a ridge.
         let again = try Minimizer.minimize(objective, from: result.point, step: x0.map { _ in 0.05 },
