@@ -17,17 +17,21 @@ public struct AnalysisTable: Sendable {
     var titles: [WorkbookText?]
     /// The columns whose text cells are the analyses' words (`mean`, `claims_total`, `required-pool-quantile`).
     var wordColumns: Set<Int>
+    /// This table's own words, ahead of the analyses' shared ones (`pd` is an estimate here, a sensitivity parameter as given elsewhere).
+    var words: [String: WorkbookText]
 
     public init(name: String, rows: [[String]]) {
         self.init(name: name, rows: rows, sheetName: nil, titles: [], wordColumns: [])
     }
 
-    init(name: String, rows: [[String]], sheetName: WorkbookText?, titles: [WorkbookText?], wordColumns: Set<Int>) {
+    init(name: String, rows: [[String]], sheetName: WorkbookText?, titles: [WorkbookText?], wordColumns: Set<Int>,
+         words: [String: WorkbookText] = [:]) {
         self.name = name
         self.rows = rows
         self.sheetName = sheetName
         self.titles = titles
         self.wordColumns = wordColumns
+        self.words = words
     }
 
     /// The table as a sheet for people in `language`: English is the CSV as it is.
@@ -38,7 +42,8 @@ public struct AnalysisTable: Sendable {
         }
         let body = rows.dropFirst().map { row in
             row.enumerated().map { column, cell in
-                wordColumns.contains(column) ? WorkbookWords.word(cell, language) ?? cell : cell
+                guard wordColumns.contains(column) else { return cell }
+                return words[cell]?.text(language) ?? WorkbookWords.word(cell, language) ?? cell
             }
         }
         return (sheetName?.text(language) ?? name, [titled] + body)

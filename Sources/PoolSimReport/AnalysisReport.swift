@@ -30,9 +30,10 @@ public enum AnalysisReport {
 
     // MARK: Shared
 
-    /// The page around `body`, in `language` (`<html lang>`).
-    static func page(title: String, body: String, language: Language) -> String {
-        ReportPage.render(title: title, style: language == .zh ? style + chineseStyle : style, body: body, language: language)
+    /// The page around `body`, in `language` (`<html lang>`); `extraStyle` follows the analyses' stylesheet.
+    static func page(title: String, body: String, language: Language, extraStyle: String = "") -> String {
+        let css = style + extraStyle + (language == .zh ? chineseStyle : "")
+        return ReportPage.render(title: title, style: css, body: body, language: language)
     }
 
     /// Chinese headers wrap at spaces and brackets, not inside a word: "耗尽概率（低值）", not "耗尽概率（低 / 值）".

@@ -16,6 +16,9 @@ public enum WorkbookText: String, TextSection {
     case sheetCompare
     case sheetSweep
     case sheetSensitivity
+    case sheetCalibrationEstimates
+    case sheetCalibrationObserved
+    case sheetCalibrationProfile
 
     // Column titles
     case columnQuantity
@@ -117,6 +120,23 @@ public enum WorkbookText: String, TextSection {
     case analysisBase
     case analysisClaimsVaR
     case analysisClaimsES
+
+    // Calibration workbook: column titles and words
+    case calibrationSE
+    case calibrationAtBoundary
+    case calibrationObservedRate
+    case calibrationLoans
+    case calibrationRate
+    case calibrationBandLow
+    case calibrationBandHigh
+    case calibrationRho
+    case calibrationDeviance
+    case calibrationThreshold
+    case calibrationRhoGlobal
+    case calibrationRhoBank
+    case calibrationPD
+    case calibrationYes
+    case calibrationNo
 
     public static func table(_ language: Language) -> [Self: String] {
         switch language {

@@ -13,6 +13,9 @@ extension WorkbookText {
         .sheetCompare: "compare",
         .sheetSweep: "sweep",
         .sheetSensitivity: "sensitivity",
+        .sheetCalibrationEstimates: "estimates",
+        .sheetCalibrationObserved: "observed",
+        .sheetCalibrationProfile: "profile",
 
         .columnQuantity: "quantity",
         .columnUnit: "unit",
@@ -104,5 +107,21 @@ extension WorkbookText {
         .analysisBase: "base",
         .analysisClaimsVaR: "claims_var",
         .analysisClaimsES: "claims_es",
+
+        .calibrationSE: "se",
+        .calibrationAtBoundary: "at_boundary",
+        .calibrationObservedRate: "observed_rate",
+        .calibrationLoans: "loans",
+        .calibrationRate: "rate",
+        .calibrationBandLow: "band_low",
+        .calibrationBandHigh: "band_high",
+        .calibrationRho: "rho",
+        .calibrationDeviance: "deviance",
+        .calibrationThreshold: "threshold",
+        .calibrationRhoGlobal: "rho_global",
+        .calibrationRhoBank: "rho_bank",
+        .calibrationPD: "pd",
+        .calibrationYes: "true",
+        .calibrationNo: "false",
     ]
 }

@@ -13,6 +13,9 @@ extension WorkbookText {
         .sheetCompare: "情景对比",
         .sheetSweep: "参数扫描",
         .sheetSensitivity: "敏感性分析",
+        .sheetCalibrationEstimates: "参数估计",
+        .sheetCalibrationObserved: "观测违约率",
+        .sheetCalibrationProfile: "剖面似然",
 
         .columnQuantity: "项目",
         .columnUnit: "单位",
@@ -104,5 +107,21 @@ extension WorkbookText {
         .analysisBase: "基准",
         .analysisClaimsVaR: "补偿申请额合计风险价值（VaR）",
         .analysisClaimsES: "补偿申请额合计预期短缺（ES）",
+
+        .calibrationSE: "标准误",
+        .calibrationAtBoundary: "是否位于边界 0",
+        .calibrationObservedRate: "观测违约率（违约笔数合计 / 贷款笔数合计）",
+        .calibrationLoans: "贷款笔数",
+        .calibrationRate: "观测违约率",
+        .calibrationBandLow: "拟合模型违约率第 5 百分位数",
+        .calibrationBandHigh: "拟合模型违约率第 95 百分位数",
+        .calibrationRho: "相关系数取值 ρ",
+        .calibrationDeviance: "剖面偏差",
+        .calibrationThreshold: "95% 置信区间阈值",
+        .calibrationRhoGlobal: "ρ_G（宏观因子相关系数）",
+        .calibrationRhoBank: "ρ_B（银行因子相关系数）",
+        .calibrationPD: "违约概率（PD）",
+        .calibrationYes: "是",
+        .calibrationNo: "否",
     ]
 }
