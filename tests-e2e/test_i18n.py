@@ -215,3 +215,28 @@ def test_analyses_in_chinese(tmp_path):
     assert english_words(visible(page), data_words() | {"severe", "downturn"}) == []
     import openpyxl
     assert all(HAN.search(name) for name in openpyxl.load_workbook(zh / "analysis.xlsx").sheetnames)
+
+
+def test_calibration_in_chinese(tmp_path):
+    history = SCENARIOS / "example-history.csv"
+    lines = history.read_text(encoding="utf-8").splitlines()
+    # Two banks of the example history keep the fit quick.
+    short = tmp_path / "history.csv"
+    short.write_text("\n".join(l for l in lines if l.startswith(("year", "#")) or ",ccb-hebei," in l or ",boc-hebei," in l)
+                     + "\n", encoding="utf-8")
+    zh = poolsim("calibrate", short, "--report", tmp_path / "zh", lang="zh")
+    en = poolsim("calibrate", short, "--report", tmp_path / "en", lang="en")
+    # Vasicek is a name; the history's path is data.
+    allowed = data_words() | {"history", "Vasicek"}
+    assert HAN.search(zh.stdout) and english_words(zh.stdout.replace(str(tmp_path), ""), allowed) == []
+    assert (tmp_path / "zh" / "analysis.json").read_text() == (tmp_path / "en" / "analysis.json").read_text()
+    for name in ("estimates.csv", "observed.csv", "profile.csv"):
+        assert (tmp_path / "zh" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+    page = (tmp_path / "zh" / "report.html").read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in page and "参数校准" in visible(page)
+    assert english_words(visible(page).replace(str(tmp_path), ""), allowed) == []
+    import openpyxl
+    workbook = openpyxl.load_workbook(tmp_path / "zh" / "analysis.xlsx")
+    assert all(HAN.search(name) for name in workbook.sheetnames)
+    observed = workbook.worksheets[1]
+    assert any(isinstance(cell.value, float) for row in observed.iter_rows(min_row=2) for cell in row)

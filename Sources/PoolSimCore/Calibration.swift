@@ -16,6 +16,14 @@ public struct Calibration: Sendable {
         public var atBoundary: Bool
         /// The profile deviance 2(ℓ̂ − ℓ_profile(ρ)) where it was computed, by ρ.
         public var profile: [ProfilePoint]
+
+        /// The deviance that bounds a 95% profile-likelihood interval, χ²₁(0.95).
+        public static let twoSidedThreshold = 3.841458820694124
+        /// χ²₁(0.90): the one-sided upper end of an estimate at the boundary 0.
+        public static let oneSidedThreshold = 2.705543454095404
+
+        /// The deviance at which this correlation's interval ends.
+        public var threshold: Double { atBoundary ? Self.oneSidedThreshold : Self.twoSidedThreshold }
     }
 
     public struct ProfilePoint: Sendable, Equatable {
@@ -98,9 +106,8 @@ public struct Calibration: Sendable {
         HistoryModel(pd: pd.map(\.estimate), rhoGlobal: rhoGlobal.estimate, rhoBank: rhoBank.estimate)
     }
 
-    /// Deviance thresholds of the 95% intervals: χ²₁(0.95), and χ²₁(0.90) for a one-sided end at a boundary.
-    static let twoSided = 3.841458820694124
-    static let oneSided = 2.705543454095404
+    /// Fewer years than this and the correlations are poorly determined (a warning).
+    public static let fewYearsLimit = 8
 
     /// Fits `history`; with `commonPD` every bank shares one default probability.
     /// `curve` adds evenly spaced points to each correlation's profile, for a chart of it.
@@ -307,7 +314,7 @@ private struct Fitter {
                                       observedRate: rates[b])
         }
         var warnings: [Calibration.Warning] = []
-        if history.years.count < 8 { warnings.append(.fewYears(history.years.count)) }
+        if history.years.count < Calibration.fewYearsLimit { warnings.append(.fewYears(history.years.count)) }
         if oneBank { warnings.append(.oneBank) }
         if globalAtBoundary { warnings.append(.atBoundary(global: true)) }
         if bankAtBoundary { warnings.append(.atBoundary(global: false)) }
@@ -338,7 +345,7 @@ private struct Fitter {
                      atBoundary: Bool, se: Double?, curve: Bool) throws(RandomError) -> Calibration.Correlation {
         let estimate = global ? fit.model.rhoGlobal : fit.model.rhoBank
         let ceiling = (1 - (global ? fit.model.rhoBank : fit.model.rhoGlobal)) * 0.999
-        let threshold = atBoundary ? Calibration.oneSided : Calibration.twoSided
+        let threshold = atBoundary ? Calibration.Correlation.oneSidedThreshold : Calibration.Correlation.twoSidedThreshold
         // Each profile maximum starts from the one found nearest before it; none is found twice.
         var last = fit.model
         var found: [Double: (excess: Double, model: HistoryModel)] = [:]

@@ -37,7 +37,7 @@ public enum CalibrationExport {
     public static func warning(_ warning: Calibration.Warning, language: Language) -> String {
         switch warning {
         case let .fewYears(years):
-            CalibrationReportText.warningFewYears.text(language, ["years": String(years)])
+            CalibrationReportText.warningFewYears.text(language, ["years": String(years), "limit": String(Calibration.fewYearsLimit)])
         case .oneBank:
             CalibrationReportText.warningOneBank.text(language)
         case let .atBoundary(global):
@@ -116,17 +116,6 @@ extension Calibration {
     func identifies(_ parameter: CorrelationParameter) -> Bool {
         parameter == .global || banks > 1
     }
-}
-
-extension Calibration.Correlation {
-    /// The deviance that bounds the estimator's 95% profile-likelihood interval, χ²₁(0.95).
-    /// (The estimator keeps its thresholds to itself; a test holds these to them.)
-    static let twoSidedThreshold = 3.841458820694124
-    /// χ²₁(0.90), for the one-sided upper end of an estimate at the boundary 0.
-    static let oneSidedThreshold = 2.705543454095404
-
-    /// The deviance at which this correlation's interval ends.
-    var threshold: Double { atBoundary ? Self.oneSidedThreshold : Self.twoSidedThreshold }
 }
 
 /// The words and numbers of a calibration for people in one language: the

@@ -174,7 +174,7 @@ struct CalibrationReportTests {
             for (row, point) in zip(profile.dropFirst(), points) {
                 #expect(try number(row[1]) == point.rho && number(row[2]) == point.deviance)
                 let rho = row[0] == "rho_global" ? calibration.rhoGlobal : calibration.rhoBank
-                #expect(try number(row[3]) == (rho.atBoundary ? Calibration.oneSided : Calibration.twoSided))
+                #expect(try number(row[3]) == rho.threshold)
             }
         }
     }
@@ -233,11 +233,6 @@ struct CalibrationReportTests {
         #expect(singleZh.contains("位于边界 0，单侧区间") && singleZh.contains("仅一家合作银行，无法识别"))
         #expect(singleZh.contains("仅有一家合作银行：只能识别总相关系数"))
         #expect(singleZh.contains("ρ_G 的估计值位于边界 0"))
-    }
-
-    @Test func thresholdsAreTheEstimators() {
-        #expect(Calibration.Correlation.twoSidedThreshold == Calibration.twoSided)
-        #expect(Calibration.Correlation.oneSidedThreshold == Calibration.oneSided)
     }
 
     @Test func everyWarningHasASentenceInBothLanguages() {

@@ -26,7 +26,7 @@ extension CalibrationReportText {
         .moments: "Method of moments (one-factor Vasicek, banks pooled): PD {pd}, ρ {rho}; maximum likelihood: ρ_G + ρ_B = {total}.",
         .likelihood: "Maximised log-likelihood {value} (binomial coefficients included), with {nodes} Gauss–Hermite nodes.",
         .warningsHeading: "Warnings:",
-        .warningFewYears: "Only {years} years of history (fewer than 8): the correlations are poorly determined, as their wide intervals show.",
+        .warningFewYears: "Only {years} years of history (fewer than {limit}): the correlations are poorly determined, as their wide intervals show.",
         .warningOneBank: "One bank only: only the total correlation is identified; it is reported as ρ_G, with ρ_B = 0.",
         .warningGlobalAtBoundary: "ρ_G is estimated at the boundary 0: its interval is one-sided, from 0 to where the deviance reaches {threshold}.",
         .warningBankAtBoundary: "ρ_B is estimated at the boundary 0: its interval is one-sided, from 0 to where the deviance reaches {threshold}.",

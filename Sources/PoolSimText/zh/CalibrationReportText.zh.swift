@@ -26,7 +26,7 @@ extension CalibrationReportText {
         .moments: "矩估计（Vasicek 单因子模型，各合作银行合并）：违约概率（PD）{pd}，相关系数 ρ {rho}；最大似然估计：ρ_G + ρ_B = {total}。",
         .likelihood: "最大化对数似然值 {value}（含二项式系数），高斯–埃尔米特求积节点 {nodes} 个。",
         .warningsHeading: "警告：",
-        .warningFewYears: "历史数据仅 {years} 年（少于 8 年）：相关系数难以准确估计，其较宽的置信区间反映了这一点。",
+        .warningFewYears: "历史数据仅 {years} 年（少于 {limit} 年）：相关系数难以准确估计，其较宽的置信区间反映了这一点。",
         .warningOneBank: "仅有一家合作银行：只能识别总相关系数，报告为 ρ_G，ρ_B 取 0。",
         .warningGlobalAtBoundary: "ρ_G 的估计值位于边界 0：其置信区间为单侧区间，从 0 到偏差达到 {threshold} 处。",
         .warningBankAtBoundary: "ρ_B 的估计值位于边界 0：其置信区间为单侧区间，从 0 到偏差达到 {threshold} 处。",
