@@ -163,3 +163,26 @@ def test_history_banks_missing_from_the_scenario_are_warned_about(tmp_path):
     run = poolsim("calibrate", history, "--apply", SCENARIO, "--out", tmp_path / "new.yaml", check=0)
     assert re.search(re.escape(str(history)) + r":3:\d+: warning: bank 'elsewhere-bank' is not in the scenario",
                      run.stderr), run.stderr
+
+
+def test_report_writes_page_workbook_and_tables(tmp_path, estimates):
+    history = write(tmp_path, HISTORY)
+    report = tmp_path / "report"
+    run = poolsim("calibrate", history, "--report", report, check=0)
+    assert f"results written to {report}" in run.stderr
+    assert sorted(p.name for p in report.iterdir()) == ["analysis.json", "analysis.xlsx", "estimates.csv",
+                                                         "observed.csv", "profile.csv", "report.html"]
+    document = json.loads((report / "analysis.json").read_text())
+    assert document["rho_global"] == estimates["rho_global"] and document["pd"] == estimates["pd"]
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") >= 4  # a rate chart per bank, a profile per correlation
+    observed = (report / "observed.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert observed[0] == "bank,year,loans,defaults,rate,band_low,band_high"
+    assert len(observed) == 21
+    import openpyxl
+    sheet = openpyxl.load_workbook(report / "analysis.xlsx")["observed"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0][:4] == ("ccb-hebei", 2014, 300, 3) and all(isinstance(v, (int, float)) for v in rows[0][4:])
+    assert all(low <= high for *_, low, high in rows)
+    # An existing report directory is kept unless --force.
+    assert "--force" in poolsim("calibrate", history, "--report", report, check=73).stderr
