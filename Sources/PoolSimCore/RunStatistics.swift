@@ -168,8 +168,7 @@ public struct RunStatistics: Sendable {
             let distribution = WeightedDistribution(values: claims, weights: weights)
             claimsVaR = TailLevel.allCases.map { distribution.quantile($0.level) }
         } else {
-            let sortedClaims = claims.sorted()
-            claimsVaR = TailLevel.allCases.map { Stat.percentile(sorted: sortedClaims, $0.level) }
+            claimsVaR = OrderStatistics.quantiles(claims, TailLevel.allCases.map(\.level))
         }
         let claimsES = claimsVaR.map { threshold in
             var tailWeight = 0.0
@@ -243,24 +242,31 @@ public struct RunStatistics: Sendable {
             }
             return PoolSize(available: true, required: required, curve: curve)
         }
-        let sorted = requiredPool.sorted()
-        let n = Double(sorted.count)
-        let required = ruinProbabilityLevels.map { p in
-            RequiredBalance(ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, 1 - p))
+        let n = Double(requiredPool.count)
+        let levels = ruinProbabilityLevels.map { 1 - $0 } + [0.999]
+        let quantiles = OrderStatistics.quantiles(requiredPool, levels)
+        let required = ruinProbabilityLevels.indices.map { k in
+            RequiredBalance(ruinProbability: ruinProbabilityLevels[k], initialBalance: quantiles[k])
         }
         // 41 balances from 0 to a round number past both the initial balance and
         // the balance for a 0.1% ruin probability.
-        let top = niceCeiling(max(1.25 * initialBalance, Stat.percentile(sorted: sorted, 0.999) * 1.1, 1))
-        let curve = (0...40).map { k -> CurvePoint in
-            let balance = top * Double(k) / 40
-            // Trials whose required pool exceeds the balance: sorted.count − (index of first > balance).
-            var low = 0
-            var high = sorted.count
+        let top = niceCeiling(max(1.25 * initialBalance, quantiles[levels.count - 1] * 1.1, 1))
+        let balances = (0...40).map { top * Double($0) / 40 }
+        // Trials whose required pool exceeds each balance, in one pass: each
+        // trial counts at the balances below its value (found by bisection).
+        var firstAtOrAbove = [Int](repeating: 0, count: balances.count + 1)
+        for value in requiredPool {
+            var (low, high) = (0, balances.count)
             while low < high {
                 let middle = (low + high) / 2
-                if sorted[middle] > balance { high = middle } else { low = middle + 1 }
+                if balances[middle] >= value { high = middle } else { low = middle + 1 }
             }
-            return CurvePoint(initialBalance: balance, pExhaustion: Double(sorted.count - low) / n)
+            firstAtOrAbove[low] += 1
+        }
+        var above = requiredPool.count
+        let curve = balances.indices.map { k -> CurvePoint in
+            above -= firstAtOrAbove[k]
+            return CurvePoint(initialBalance: balances[k], pExhaustion: Double(above) / n)
         }
         return PoolSize(available: true, required: required, curve: curve)
     }

@@ -61,10 +61,14 @@ public struct Stat: Sendable, Equatable {
         self.mean = mean
         sd = values.count > 1 ? (squares / (n - 1)).squareRoot() : 0
         mcse = sd / n.squareRoot()
-        let sorted = values.sorted()
-        min = sorted.first!
-        max = sorted.last!
-        percentiles = Percentile.allCases.map { Self.percentile(sorted: sorted, $0.level) }
+        var low = values[0], high = values[0]
+        for v in values {
+            low = Swift.min(low, v)
+            high = Swift.max(high, v)
+        }
+        min = low
+        max = high
+        percentiles = OrderStatistics.quantiles(values, Percentile.allCases.map(\.level))
     }
 
     public func percentile(_ level: Percentile) -> Double { percentiles[level.rawValue] }

@@ -123,3 +123,55 @@ struct StatisticsTests {
         #expect(try JSONValue(parsing: text) == value)
     }
 }
+
+/// Order statistics by selection give exactly what sorting gives.
+@Suite struct OrderStatisticsTests {
+    /// A reproducible column: mostly zeros (years without claims), ties, a long tail.
+    static func column(_ n: Int, seed: UInt64) -> [Double] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        return (0..<n).map { _ in
+            let u = Double(next() >> 11) / Double(1 << 53)
+            return u < 0.6 ? 0 : u < 0.7 ? 250_000 : (-log(1 - u) * 1e6).rounded()
+        }
+    }
+
+    @Test("every rank and quantile equals the sorted column's, exactly", arguments: [1, 2, 3, 24, 25, 100, 1_001, 20_000])
+    func againstSorting(n: Int) {
+        for seed in 1...5 {
+            let values = Self.column(n, seed: UInt64(seed * 7919 + n))
+            let sorted = values.sorted()
+            let ranks = [0, n / 2, n - 1, n / 3, Swift.max(0, n - 2), n / 2]
+            #expect(OrderStatistics.select(values, ranks: ranks) == ranks.map { sorted[$0] })
+            let levels = Percentile.allCases.map(\.level) + [0.0, 1.0, 0.123]
+            #expect(OrderStatistics.quantiles(values, levels) == levels.map { Stat.percentile(sorted: sorted, $0) })
+        }
+    }
+
+    @Test("a column of one value, and one sorted backwards")
+    func degenerate() {
+        #expect(OrderStatistics.quantiles(Array(repeating: 7, count: 1000), [0.01, 0.5, 0.999]) == [7, 7, 7])
+        let backwards = (0..<5000).map { Double(5000 - $0) }
+        #expect(OrderStatistics.select(backwards, ranks: [0, 4999, 2500]) == [1, 5000, 2501])
+    }
+
+    @Test("the pool-size curve counts the trials above each balance as a sort would")
+    func poolSizeCurve() {
+        let required = Self.column(10_000, seed: 3)
+        let size = RunStatistics.poolSize(requiredPool: required, weights: nil, initialBalance: 2e6)
+        let sorted = required.sorted()
+        for point in size.curve {
+            let above = sorted.filter { $0 > point.initialBalance }.count
+            #expect(point.pExhaustion == Double(above) / 10_000)
+        }
+        for level in size.required {
+            #expect(level.initialBalance == Stat.percentile(sorted: sorted, 1 - level.ruinProbability))
+        }
+    }
+}
