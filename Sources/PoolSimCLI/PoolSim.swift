@@ -22,7 +22,7 @@ public struct PoolSimCommand: ParsableCommand {
     public static let subcommands: [ParsableCommand.Type] = [
         RunCommand.self, ReplayCommand.self, SizeCommand.self, CompareCommand.self, SweepCommand.self,
         SensitivityCommand.self, ValidateCommand.self, InitCommand.self, SchemaCommand.self, PortfolioCommand.self,
-        ReportCommand.self, CalibrateCommand.self, ServeCommand.self,
+        ReportCommand.self, CalibrateCommand.self, ServeCommand.self, DrawsCommand.self,
     ]
 }
 

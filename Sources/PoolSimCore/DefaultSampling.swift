@@ -142,6 +142,9 @@ struct DefaultSampler {
     private var defaulted: [Bool]
     private var sectorFactor: [Double]
     private var bankFactor: [Double]
+    /// Uniforms drawn this trial for the defaults themselves (not LGDs or
+    /// times): the geometric gaps of the grouped method, one per loan at risk per-loan.
+    private(set) var defaultUniforms = 0
     /// This trial's factor draws before the model scales them, year-major:
     /// the normals (with their importance-sampling shift), then the Gamma
     /// variables divided by their nominal scale. Used to tune the shift.
@@ -172,6 +175,7 @@ struct DefaultSampler {
     mutating func drawTrial(factors: RandomGenerator, defaults: RandomGenerator, tilt: FactorTilt? = nil) -> Double {
         for event in events { defaulted[event.loan] = false }
         events.removeAll(keepingCapacity: true)
+        defaultUniforms = 0
         let normal = StandardNormal()
         var global = 0.0
         var logRatio = 0.0
@@ -274,6 +278,7 @@ struct DefaultSampler {
         while true {
             // Failures before the next success: ⌊ln U / ln(1−q)⌋, U uniform on (0, 1).
             let gap = log(generator.uniformPositive()) / logSurvival
+            defaultUniforms += 1
             if gap >= Double(range.upperBound - position - 1) { return }
             position += Int(gap) + 1
             recordDefault(Int(model.candidates[position]), year: year, using: generator)
@@ -286,6 +291,7 @@ struct DefaultSampler {
         for position in range {
             let loan = Int(model.candidates[position])
             if defaulted[loan] { continue }
+            defaultUniforms += 1
             if generator.uniform() < q { recordDefault(loan, year: year, using: generator) }
         }
     }

@@ -252,3 +252,31 @@ func twoSampleKS(_ a: [Double], _ b: [Double]) -> Double {
     }
     return distance
 }
+
+/// The draws-only measurement draws what the engine's trials draw.
+@Suite struct DrawsOnlyTests {
+    @Test("as many defaults and factor draws as the engine's trials on the same streams", arguments: SamplingMethod.allCases)
+    func countsMatchTheEngine(method: SamplingMethod) throws {
+        let (scenario, loans) = EngineTests.homogeneous(
+            loans: 400, pd: 0.03, model: DefaultModel(rhoGlobal: 0.1, rhoSector: 0.05, rhoBank: 0.02),
+            lgd: LGDSpec(mean: 0.6, sd: 0.2), horizon: 3)
+        let simulation = try Simulation(scenario: scenario, loans: loans)
+        let settings = SimulationSettings(trials: 2_500, seed: 5, jobs: 1, method: method)
+        let measured = DrawsOnly.measure(simulation, settings: settings)
+        let records = simulation.run(settings).records
+        #expect(measured.trials == 2_500)
+        #expect(measured.defaults == Int(records.total(.defaults).reduce(0, +)))
+        // Per year the global factor, one sector and one bank.
+        #expect(measured.factors == 2_500 * 3 * 3)
+        switch method {
+        case .perLoan:
+            // One uniform per loan at risk: loans leave only by defaulting (one-year terms, renewed each year).
+            #expect(measured.defaultUniforms >= measured.defaults && measured.defaultUniforms <= 2_500 * 3 * 400)
+        case .grouped:
+            // One gap per default, and one that overshoots each group-year (one group here).
+            #expect(measured.defaultUniforms <= measured.defaults + 2_500 * 3)
+            #expect(measured.defaultUniforms >= measured.defaults)
+        }
+        #expect(measured.seconds > 0 && measured.trialsPerSecond.isFinite)
+    }
+}
