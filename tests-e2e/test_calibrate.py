@@ -69,6 +69,10 @@ def test_table_in_both_languages(tmp_path):
     ("year,bank,loans\n2016,ccb,10\n", 1, None, "defaults"),
     ("", None, None, "the history is empty"),
     ("year,bank,loans,defaults\n", None, None, "the history is empty"),
+    ("year,bank,loans,defaults\n2016,ccb,10,0\n2017,ccb,12,0\n", None, None, "no loan of the history defaulted"),
+    ("year,bank,loans,defaults\n2016,ccb,10,10\n", None, None, "every loan of the history defaulted"),
+    ("year,bank,loans,defaults\n2016,ccb,10,1\n2016,boc,12,0\n2017,boc,9,0\n", 3, 6,
+     "bank 'boc' has no defaults in any year"),
 ])
 def test_bad_history_is_located_and_exits_65(tmp_path, text, line, column, message):
     history = write(tmp_path, text)
@@ -83,6 +87,15 @@ def test_bad_history_in_chinese(tmp_path):
     history = write(tmp_path, "year,bank,loans,defaults\n2016,ccb,10,11\n")
     run = poolsim("calibrate", history, "--lang", "zh", check=65)
     assert f"{history}:2:13: 错误：违约笔数（11）多于贷款笔数（10）" in run.stderr
+
+
+def test_a_bank_without_defaults_fits_with_a_common_pd(tmp_path):
+    text = "year,bank,loans,defaults\n" + "".join(
+        f"{2014 + k},ccb-hebei,300,{d}\n{2014 + k},boc-hebei,200,0\n" for k, d in enumerate([3, 12, 5, 9, 2, 15, 6, 4]))
+    history = write(tmp_path, text)
+    poolsim("calibrate", history, check=65)
+    document = json.loads(poolsim("calibrate", history, "--common-pd", "--format", "json", check=0).stdout)
+    assert document["pd"][0]["estimate"] == document["pd"][1]["estimate"] > 0
 
 
 def test_missing_history_exits_66(tmp_path):

@@ -72,6 +72,16 @@ public enum CalibrateJob {
             throw .output(OutputError(kind: .cannotCreate,
                                       message: "\(apply.out) exists; use --force to replace it"))
         }
+        if let edge = Calibration.edge(of: history, commonPD: request.commonPD) {
+            let (bank, none): (String?, Bool) = switch edge {
+            case let .noDefaults(bank): (bank, true)
+            case let .allDefaults(bank): (bank, false)
+            }
+            let message = bank.map { Message(none ? DiagnosticText.calibrationBankNoDefaults : .calibrationBankAllDefaults, ["bank": $0]) }
+                ?? Message(none ? DiagnosticText.calibrationNoDefaults : .calibrationAllDefaults)
+            throw .input(InputError(.invalid, [Diagnostic(.error, message, at: bank.flatMap { read.bankLocations[$0] }
+                                                              ?? SourceLocation(file: name), keyPath: bank == nil ? "" : "bank")]))
+        }
         context.events(.notice(.calibrating(banks: history.banks.count, years: history.years.count,
                                             observations: history.records.count)))
         let calibration: Calibration

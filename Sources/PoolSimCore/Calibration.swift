@@ -109,9 +109,37 @@ public struct Calibration: Sendable {
     /// Fewer years than this and the correlations are poorly determined (a warning).
     public static let fewYearsLimit = 8
 
+    /// Where a history's PDs have their maximum on the edge of the model (0 or
+    /// 1), so that there is nothing inside it to fit: the whole history, or one
+    /// bank's rows when each bank has its own PD.
+    public enum Edge: Sendable, Equatable {
+        case noDefaults(bank: String?)
+        case allDefaults(bank: String?)
+    }
+
+    /// The first edge of `history`, if any; `fit` refuses such a history.
+    public static func edge(of history: DefaultHistory, commonPD: Bool = false) -> Edge? {
+        func edge(_ records: [HistoryRecord], bank: String?) -> Edge? {
+            let defaults = records.reduce(0) { $0 + $1.defaults }
+            if defaults == 0 { return .noDefaults(bank: bank) }
+            if defaults == records.reduce(0, { $0 + $1.loans }) { return .allDefaults(bank: bank) }
+            return nil
+        }
+        if let whole = edge(history.records, bank: nil) { return whole }
+        guard !commonPD else { return nil }
+        for bank in history.banks {
+            if let found = edge(history.records.filter { $0.bank == bank }, bank: bank) { return found }
+        }
+        return nil
+    }
+
     /// Fits `history`; with `commonPD` every bank shares one default probability.
     /// `curve` adds evenly spaced points to each correlation's profile, for a chart of it.
+    /// A history with an `edge` is refused.
     public static func fit(_ history: DefaultHistory, commonPD: Bool = false, curve: Bool = false) throws(RandomError) -> Calibration {
+        if let edge = edge(of: history, commonPD: commonPD) {
+            throw RandomError.invalidParameter(distribution: "default history", message: "no interior maximum: \(edge)")
+        }
         let fitter = try Fitter(history: history, commonPD: commonPD)
         return try fitter.calibrate(curve: curve)
     }

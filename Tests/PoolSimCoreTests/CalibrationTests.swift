@@ -163,3 +163,20 @@ extension CalibrationTests {
         #expect(text.contains("\"one_bank\""))
     }
 }
+
+extension CalibrationTests {
+    @Test("a history whose PDs peak on the edge of the model is named and refused")
+    func edges() throws {
+        func history(_ rows: [(String, Int, Int)]) -> DefaultHistory {
+            DefaultHistory(records: rows.enumerated().map { HistoryRecord(year: 2000 + $0.offset, bank: $0.element.0,
+                                                                           loans: $0.element.1, defaults: $0.element.2) })
+        }
+        #expect(Calibration.edge(of: history([("a", 10, 0), ("a", 20, 0)])) == .noDefaults(bank: nil))
+        #expect(Calibration.edge(of: history([("a", 10, 10)])) == .allDefaults(bank: nil))
+        let mixed = history([("a", 100, 3), ("b", 50, 0), ("a", 100, 5), ("b", 60, 0)])
+        #expect(Calibration.edge(of: mixed) == .noDefaults(bank: "b"))
+        #expect(Calibration.edge(of: mixed, commonPD: true) == nil)
+        #expect(throws: RandomError.self) { _ = try Calibration.fit(mixed) }
+        #expect(try Calibration.fit(mixed, commonPD: true).pd.allSatisfy { $0.estimate > 0 })
+    }
+}

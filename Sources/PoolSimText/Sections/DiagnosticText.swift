@@ -147,6 +147,12 @@ public enum DiagnosticText: String, TextSection {
     case applyBankFromTape
     /// The likelihood could not be maximised (a numerical failure).
     case calibrationFailed
+    /// No loan of the history defaulted, or every one did: nothing to fit.
+    case calibrationNoDefaults
+    case calibrationAllDefaults
+    /// A bank whose PD's maximum lies on the edge of the model (0 or 1).
+    case calibrationBankNoDefaults
+    case calibrationBankAllDefaults
     case yearNotWhole
     case yearOutsideHorizon
     case unknownLoan
