@@ -68,9 +68,16 @@ public enum CalibrateJob {
         }
         if !read.warnings.isEmpty { context.events(.warnings(read.warnings)) }
         let history = read.history
-        if let apply = request.apply, !apply.force, FileManager.default.fileExists(atPath: apply.out) {
-            throw .output(OutputError(kind: .cannotCreate,
-                                      message: "\(apply.out) exists; use --force to replace it"))
+        // What could refuse the outputs is checked before the fit, which can take a while.
+        if let apply = request.apply {
+            if !apply.force, FileManager.default.fileExists(atPath: apply.out) {
+                throw .output(OutputError(kind: .cannotCreate, message: "\(apply.out) exists; use --force to replace it"))
+            }
+            do {
+                _ = try ScenarioLoader.load(path: apply.scenario)
+            } catch {
+                throw .input(error)
+            }
         }
         if let edge = Calibration.edge(of: history, commonPD: request.commonPD) {
             let (bank, none): (String?, Bool) = switch edge {
@@ -81,6 +88,9 @@ public enum CalibrateJob {
                 ?? Message(none ? DiagnosticText.calibrationNoDefaults : .calibrationAllDefaults)
             throw .input(InputError(.invalid, [Diagnostic(.error, message, at: bank.flatMap { read.bankLocations[$0] }
                                                               ?? SourceLocation(file: name), keyPath: bank == nil ? "" : "bank")]))
+        }
+        let target = try request.report.map { plan throws(AppError) in
+            try OutputTarget(plan, defaultPath: "results/calibration", context: context)
         }
         context.events(.notice(.calibrating(banks: history.banks.count, years: history.years.count,
                                             observations: history.records.count)))
@@ -99,8 +109,7 @@ public enum CalibrateJob {
             scenarioPath = apply.out
         }
         var reportDirectory: String?
-        if let plan = request.report {
-            let target = try OutputTarget(plan, defaultPath: "results/calibration", context: context)
+        if let plan = request.report, let target {
             let title = ((name as NSString).lastPathComponent as NSString).deletingPathExtension + " calibration"
             try target.writeAnalysis(title, json: calibration, tables: CalibrationExport.tables(calibration),
                                      html: CalibrationReport.page(calibration, history: name, language: plan.language))
