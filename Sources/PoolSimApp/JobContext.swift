@@ -116,8 +116,9 @@ public enum JobNotice: Sendable, Equatable {
         case let .importanceDegenerate(reason):
             RunText.importanceDegenerate.text(language, ["reason": Self.text(reason, language)])
         case let .calibrating(banks, years, observations):
-            CalibrateText.fitting.text(language, ["banks": String(banks), "years": String(years),
-                                                  "observations": String(observations)])
+            (banks == 1 ? CalibrateText.fittingOneBank : .fitting).text(language, [
+                "banks": String(banks), "years": String(years), "observations": String(observations),
+            ])
         }
     }
 }

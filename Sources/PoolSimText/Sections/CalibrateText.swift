@@ -2,6 +2,7 @@
 /// where things went, and the comment that records where the parameters came from.
 public enum CalibrateText: String, TextSection {
     case fitting
+    case fittingOneBank
     case scenarioWritten
     case applyNeedsOut
     case outNeedsApply
