@@ -8,7 +8,7 @@ import PoolSimRandom
 /// uniforms that place its defaults (geometric gaps, or one per loan at risk),
 /// and per default a Beta LGD of its loan's distribution and a uniform time.
 /// Then the same kinds and numbers of variates are drawn again, timed, from
-/// fresh generators of the same streams, with nothing settled or recorded.
+/// fresh generators of the same streams (`SimulationSettings.streams(ofBlock:)`), with nothing settled or recorded.
 public struct DrawsOnly: Sendable {
     public struct Measurement: Sendable {
         public var trials: Int
@@ -33,14 +33,14 @@ public struct DrawsOnly: Sendable {
             var sampler = DefaultSampler(model: model, method: settings.method)
             var uniforms: [Int] = []
             var lgds: [[Int32]] = []
-            let (factors, defaults) = generators(settings, block: block)
+            let (factors, defaults) = settings.streams(ofBlock: block)
             for _ in trials {
                 _ = sampler.drawTrial(factors: factors, defaults: defaults)
                 uniforms.append(sampler.defaultUniforms)
                 lgds.append(sampler.events.map { model.loanLGD[$0.loan] })
             }
             // The same variates again, timed.
-            let (factorStream, defaultStream) = generators(settings, block: block)
+            let (factorStream, defaultStream) = settings.streams(ofBlock: block)
             let normal = StandardNormal()
             let started = ContinuousClock.now
             for k in lgds.indices {
@@ -68,10 +68,5 @@ public struct DrawsOnly: Sendable {
         // Kept, so that the draws cannot be optimised away.
         if sink.isNaN { total.seconds = .nan }
         return total
-    }
-
-    private static func generators(_ settings: SimulationSettings, block: Int) -> (RandomGenerator, RandomGenerator) {
-        (RandomGenerator(type: settings.generatorType, seed: settings.seed, purpose: .trialBlock, index: UInt64(block)),
-         RandomGenerator(type: settings.generatorType, seed: settings.seed, purpose: .trialBlockDefaults, index: UInt64(block)))
     }
 }

@@ -46,6 +46,14 @@ public struct SimulationSettings: Sendable {
 
     /// The trials of block k.
     public func trials(ofBlock k: Int) -> Range<Int> { k * blockSize..<min(trials, (k + 1) * blockSize) }
+
+    /// Block k's two generators: the systematic factors, and the defaults with their LGDs and times.
+    func streams(ofBlock k: Int) -> (factors: RandomGenerator, defaults: RandomGenerator) {
+        let purposes: (StreamPurpose, StreamPurpose) = purpose == .pilot
+            ? (.pilot, .pilotDefaults) : (.trialBlock, .trialBlockDefaults)
+        return (RandomGenerator(type: generatorType, seed: seed, purpose: purposes.0, index: UInt64(k)),
+                RandomGenerator(type: generatorType, seed: seed, purpose: purposes.1, index: UInt64(k)))
+    }
 }
 
 /// The trials finished so far and how many ran dry: what a running estimate
@@ -213,12 +221,7 @@ public struct Simulation: Sendable {
     /// factor draws to `record`.
     func simulateBlock(_ block: Int, settings: SimulationSettings,
                        record: (TrialOutcome, Double, [Double]) -> Void) {
-        let purposes: (StreamPurpose, StreamPurpose) = settings.purpose == .pilot
-            ? (.pilot, .pilotDefaults) : (.trialBlock, .trialBlockDefaults)
-        let factors = RandomGenerator(type: settings.generatorType, seed: settings.seed,
-                                      purpose: purposes.0, index: UInt64(block))
-        let defaults = RandomGenerator(type: settings.generatorType, seed: settings.seed,
-                                       purpose: purposes.1, index: UInt64(block))
+        let (factors, defaults) = settings.streams(ofBlock: block)
         var sampler = DefaultSampler(model: model, method: settings.method)
         var outcome = TrialOutcome(horizonYears: scenario.horizonYears, bankCount: scenario.banks.count)
         var scratch = SettlementScratch()
