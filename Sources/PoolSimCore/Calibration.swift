@@ -168,32 +168,14 @@ extension Calibration: Encodable {
     }
 }
 
+// `se` is written as null where there is none: `JSONValueEncoder` writes every key.
 extension Calibration.Correlation: Encodable {
     enum CodingKeys: String, CodingKey { case estimate, se, ciLow = "ci_low", ciHigh = "ci_high", atBoundary = "at_boundary" }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(estimate, forKey: .estimate)
-        try container.encode(se, forKey: .se)
-        try container.encode(ciLow, forKey: .ciLow)
-        try container.encode(ciHigh, forKey: .ciHigh)
-        try container.encode(atBoundary, forKey: .atBoundary)
-    }
 }
 
 extension Calibration.BankPD: Encodable {
     enum CodingKeys: String, CodingKey {
         case bank, estimate, se, ciLow = "ci_low", ciHigh = "ci_high", observedRate = "observed_rate"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(bank, forKey: .bank)
-        try container.encode(estimate, forKey: .estimate)
-        try container.encode(se, forKey: .se)
-        try container.encode(ciLow, forKey: .ciLow)
-        try container.encode(ciHigh, forKey: .ciHigh)
-        try container.encode(observedRate, forKey: .observedRate)
     }
 }
 
