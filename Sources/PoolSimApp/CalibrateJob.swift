@@ -69,15 +69,11 @@ public enum CalibrateJob {
         if !read.warnings.isEmpty { context.events(.warnings(read.warnings)) }
         let history = read.history
         // What could refuse the outputs is checked before the fit, which can take a while.
-        if let apply = request.apply {
+        let base = try request.apply.map { apply throws(AppError) -> LoadedScenario in
             if !apply.force, FileManager.default.fileExists(atPath: apply.out) {
                 throw .output(OutputError(kind: .cannotCreate, message: "\(apply.out) exists; use --force to replace it"))
             }
-            do {
-                _ = try ScenarioLoader.load(path: apply.scenario)
-            } catch {
-                throw .input(error)
-            }
+            return try ScenarioInput.file(apply.scenario).load(context)
         }
         if let edge = Calibration.edge(of: history, commonPD: request.commonPD) {
             let (bank, none): (String?, Bool) = switch edge {
@@ -104,8 +100,8 @@ public enum CalibrateJob {
         }
 
         var scenarioPath: String?
-        if let apply = request.apply {
-            try write(calibration, apply, history: name, locations: read.bankLocations, context: context)
+        if let apply = request.apply, let base {
+            try write(calibration, to: base, apply, history: name, locations: read.bankLocations, context: context)
             scenarioPath = apply.out
         }
         var reportDirectory: String?
@@ -121,11 +117,11 @@ public enum CalibrateJob {
 
     /// The scenario with the estimates, loaded back as `poolsim run` would
     /// load it before it is written: a file that does not validate is never written.
-    static func write(_ calibration: Calibration, _ apply: CalibrateRequest.Apply, history: String,
+    static func write(_ calibration: Calibration, to base: LoadedScenario, _ apply: CalibrateRequest.Apply, history: String,
                       locations: [String: SourceLocation], context: JobContext) throws(AppError) {
         let written: CalibratedScenario.Written
         do {
-            written = try CalibratedScenario.apply(calibration, toScenarioAt: apply.scenario, history: history,
+            written = try CalibratedScenario.apply(calibration, to: base, history: history,
                                                    historyLocations: locations, date: String(timestamp().prefix(10)),
                                                    language: apply.language)
             _ = try ScenarioLoader.load(contents: written.text, format: .yaml, file: apply.out)

@@ -20,13 +20,13 @@ public enum CalibratedScenario {
         public var warnings: [Diagnostic]
     }
 
-    /// Reads and validates the scenario at `path`, and returns it with the estimates.
-    /// `history` names the history file in the header comment, `date` (YYYY-MM-DD) says when;
+    /// The loaded scenario's file with the estimates. `history` names the history
+    /// file in the header comment, `date` (YYYY-MM-DD) says when;
     /// `historyLocations` point the warnings about the history's banks at their rows.
-    public static func apply(_ calibration: Calibration, toScenarioAt path: String, history: String,
+    public static func apply(_ calibration: Calibration, to loaded: LoadedScenario, history: String,
                              historyLocations: [String: SourceLocation] = [:], date: String,
                              language: Language) throws(InputError) -> Written {
-        let loaded = try ScenarioLoader.load(path: path)
+        let path = loaded.path
         let data = try ScenarioLoader.readFile(path, missing: .error(.noSuchFile, at: SourceLocation(file: path)))
         let text = try ScenarioLoader.decodeText(data, file: path)
         let format = ScenarioFormat(path: path) ?? .yaml

@@ -36,8 +36,8 @@ import Testing
                                                   range: bundled.range(of: "        pd: 0.02\n"))
         let path = try Self.temporary("scenario.yaml", source)
         let fit = Self.calibration
-        let written = try CalibratedScenario.apply(fit, toScenarioAt: path, history: "history.csv", date: "2026-11-29",
-                                                   language: .en)
+        let written = try CalibratedScenario.apply(fit, to: ScenarioLoader.load(path: path), history: "history.csv",
+                                                   date: "2026-11-29", language: .en)
         #expect(written.text.hasPrefix("# Calibrated with `poolsim calibrate` from history.csv on 2026-11-29:\n"))
         #expect(written.text.contains("# Source: Hebei Daily, 2022-05-25"))
         #expect(!written.text.contains("comments are not carried over"))
@@ -76,8 +76,8 @@ import Testing
     func rewritten() throws {
         let original = try ScenarioLoader.load(path: Fixtures.scenarios + "/hebei-2022.yaml").scenario
         let path = try Self.temporary("scenario.json", ScenarioWriter.json(original))
-        let written = try CalibratedScenario.apply(Self.calibration, toScenarioAt: path, history: "h.csv", date: "2026-11-29",
-                                                   language: .zh)
+        let written = try CalibratedScenario.apply(Self.calibration, to: ScenarioLoader.load(path: path), history: "h.csv",
+                                                   date: "2026-11-29", language: .zh)
         #expect(written.text.hasPrefix("# 由 `poolsim calibrate` 根据 h.csv 于 2026-11-29 校准："))
         #expect(written.text.contains("原有注释未保留"))
         let scenario = try ScenarioLoader.load(contents: written.text, format: .yaml, file: "new.yaml").scenario
@@ -88,8 +88,8 @@ import Testing
         let yaml = try String(contentsOfFile: Fixtures.scenarios + "/hebei-2022.yaml", encoding: .utf8)
             .replacingOccurrences(of: "  rho_bank: 0.02\n", with: "")
         let short = try Self.temporary("short.yaml", yaml)
-        let added = try CalibratedScenario.apply(Self.calibration, toScenarioAt: short, history: "h.csv", date: "2026-11-29",
-                                                 language: .en)
+        let added = try CalibratedScenario.apply(Self.calibration, to: ScenarioLoader.load(path: short), history: "h.csv",
+                                                 date: "2026-11-29", language: .en)
         #expect(added.text.contains("comments are not carried over"))
         let reloaded = try ScenarioLoader.load(contents: added.text, format: .yaml, file: "new.yaml").scenario
         #expect(Self.relativelyEqual(reloaded.defaultModel.rhoBank, Self.calibration.rhoBank.estimate))
@@ -99,8 +99,8 @@ import Testing
     func invalidScenario() throws {
         let path = try Self.temporary("bad.yaml", "schema_version: 1\nname: x\n")
         #expect(throws: InputError.self) {
-            _ = try CalibratedScenario.apply(Self.calibration, toScenarioAt: path, history: "h.csv", date: "2026-11-29",
-                                             language: .en)
+            _ = try CalibratedScenario.apply(Self.calibration, to: ScenarioLoader.load(path: path), history: "h.csv",
+                                             date: "2026-11-29", language: .en)
         }
     }
 }
