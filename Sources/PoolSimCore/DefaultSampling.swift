@@ -1,9 +1,10 @@
 import Foundation
 import PoolSimRandom
 
-/// The default model of a scenario compiled for sampling: loans grouped by what
-/// determines their conditional default probability (bank, sector, PD), each
-/// group's loans at risk listed year by year, thresholds precomputed.
+/// The default model of a scenario compiled for sampling: loans put in risk
+/// classes by what determines their conditional default probability (bank,
+/// sector, PD), thresholds precomputed; each class split into groups by LGD
+/// distribution, each group's loans at risk listed year by year.
 struct CompiledDefaultModel: Sendable {
     let horizonYears: Int
     let copula: Copula
@@ -23,16 +24,23 @@ struct CompiledDefaultModel: Sendable {
     let sectorGamma: [GammaDistribution?]
     let sectorGammaScale: [Double]
 
-    // Groups of loans sharing bank, sector and PD.
-    let groupBank: [Int]
-    let groupSector: [Int]
-    /// Per group and year (g·H + t−1): Φ⁻¹(p) (gaussian), t_ν⁻¹(p) (t), or p (CreditRisk+),
+    // Risk classes: loans sharing bank, sector and PD.
+    let classBank: [Int]
+    let classSector: [Int]
+    /// Per class and year (c·H + t−1): Φ⁻¹(p) (gaussian), t_ν⁻¹(p) (t), or p (CreditRisk+),
     /// with p = min(1, pd × m(t)).
-    let groupThreshold: [Double]
+    let classThreshold: [Double]
+    // Groups: the loans of a class sharing an LGD distribution. A group's
+    // defaults are drawn together, and their LGDs do not wait on which loans defaulted.
+    let groupClass: [Int]
+    let groupLGD: [Int]
     /// Loans of group g at risk in year t (before defaults) are
     /// `candidates[candidateStart[g·H + t−1] ..< candidateStart[g·H + t]]`.
     let candidateStart: [Int]
     let candidates: [Int32]
+    /// Whether some loan of group g is at risk in more than one year, so that
+    /// a default must be remembered to skip the loan later.
+    let groupSpansYears: [Bool]
 
     let loanLGD: [Int32]
     let lgdDistributions: [BetaDistribution]
@@ -57,41 +65,30 @@ struct CompiledDefaultModel: Sendable {
         lgdAdd = model.lgdAdd
         loanCount = loans.count
 
-        var sectorIndex: [String: Int] = [:]
-        var sectors: [String] = []
         var bankIndex: [String: Int] = [:]
         for (b, bank) in scenario.banks.enumerated() { bankIndex[bank.id] = b }
-        struct GroupKey: Hashable { let bank: Int; let sector: Int; let pd: Double }
-        var groupOf: [GroupKey: Int] = [:]
-        var groupKeys: [GroupKey] = []
+        struct ClassKey: Hashable { let bank: Int; let sector: Int; let pd: Double }
+        struct GroupKey: Hashable { let riskClass: Int; let lgd: Int }
+        var sectorNumbers = Numbering<String>()
+        var classNumbers = Numbering<ClassKey>()
+        var lgdNumbers = Numbering<LGDSpec>()
+        var groupNumbers = Numbering<GroupKey>()
         var members: [[Int]] = []
-        var lgdIndex: [LGDSpec: Int] = [:]
-        var lgds: [BetaDistribution] = []
         var loanLGD: [Int32] = []
         for (i, loan) in loans.enumerated() {
-            let sector: Int
-            if let known = sectorIndex[loan.sector] {
-                sector = known
-            } else {
-                sector = sectors.count
-                sectorIndex[loan.sector] = sector
-                sectors.append(loan.sector)
-            }
-            let key = GroupKey(bank: bankIndex[loan.bank]!, sector: sector, pd: loan.pd)
-            if let g = groupOf[key] {
-                members[g].append(i)
-            } else {
-                groupOf[key] = groupKeys.count
-                groupKeys.append(key)
-                members.append([i])
-            }
-            if let k = lgdIndex[loan.lgd] {
-                loanLGD.append(Int32(k))
-            } else {
-                lgdIndex[loan.lgd] = lgds.count
-                loanLGD.append(Int32(lgds.count))
-                lgds.append(try BetaDistribution(mean: loan.lgd.mean, sd: loan.lgd.sd))
-            }
+            let sector = sectorNumbers.number(loan.sector)
+            let riskClass = classNumbers.number(ClassKey(bank: bankIndex[loan.bank]!, sector: sector, pd: loan.pd))
+            let lgd = lgdNumbers.number(loan.lgd)
+            loanLGD.append(Int32(lgd))
+            let group = groupNumbers.number(GroupKey(riskClass: riskClass, lgd: lgd))
+            if group == members.count { members.append([]) }
+            members[group].append(i)
+        }
+        let sectors = sectorNumbers.keys
+        let classKeys = classNumbers.keys
+        let groupKeys = groupNumbers.keys
+        let lgds = try lgdNumbers.keys.map { lgd throws(RandomError) in
+            try BetaDistribution(mean: lgd.mean, sd: lgd.sd)
         }
         sectorCount = sectors.count
         sectorGamma = try sectors.map { sector throws(RandomError) -> GammaDistribution? in
@@ -99,12 +96,10 @@ struct CompiledDefaultModel: Sendable {
             return variance > 0 ? try GammaDistribution(shape: 1 / variance, scale: 1) : nil
         }
         sectorGammaScale = sectors.map { model.variance(ofSector: $0) }
-        groupBank = groupKeys.map(\.bank)
-        groupSector = groupKeys.map(\.sector)
+        classBank = classKeys.map(\.bank)
+        classSector = classKeys.map(\.sector)
         var thresholds: [Double] = []
-        var starts: [Int] = [0]
-        var candidates: [Int32] = []
-        for (g, key) in groupKeys.enumerated() {
+        for key in classKeys {
             for t in 1...horizon {
                 let p = min(1, key.pd * model.multiplier(year: t))
                 switch model.copula {
@@ -112,18 +107,30 @@ struct CompiledDefaultModel: Sendable {
                 case .t: thresholds.append(Probability.studentTQuantile(p, degreesOfFreedom: model.tDegreesOfFreedom))
                 case .creditriskplus: thresholds.append(p)
                 }
+            }
+        }
+        classThreshold = thresholds
+        groupClass = groupKeys.map(\.riskClass)
+        groupLGD = groupKeys.map(\.lgd)
+        var starts: [Int] = [0]
+        var candidates: [Int32] = []
+        for g in groupKeys.indices {
+            for t in 1...horizon {
                 for i in members[g] where loans[i].isAtRisk(year: t) { candidates.append(Int32(i)) }
                 starts.append(candidates.count)
             }
         }
-        groupThreshold = thresholds
+        groupSpansYears = members.map { group in
+            group.contains { i in (1...horizon).count(where: { loans[i].isAtRisk(year: $0) }) > 1 }
+        }
         candidateStart = starts
         self.candidates = candidates
         self.loanLGD = loanLGD
         lgdDistributions = lgds
     }
 
-    var groupCount: Int { groupBank.count }
+    var classCount: Int { classBank.count }
+    var groupCount: Int { groupClass.count }
 
     /// Standard-normal factor draws per year: G's innovation, each sector, each
     /// bank (none for CreditRisk+).
@@ -132,6 +139,19 @@ struct CompiledDefaultModel: Sendable {
     var gammasPerYear: Int { copula == .t ? 1 : copula == .creditriskplus ? sectorCount : 0 }
 }
 
+
+/// Numbers distinct keys 0, 1, 2, … in the order they are first seen.
+private struct Numbering<Key: Hashable> {
+    private var numbers: [Key: Int] = [:]
+    private(set) var keys: [Key] = []
+
+    mutating func number(_ key: Key) -> Int {
+        if let known = numbers[key] { return known }
+        numbers[key] = keys.count
+        keys.append(key)
+        return keys.count - 1
+    }
+}
 
 /// Draws the defaults of one trial at a time into reused buffers.
 struct DefaultSampler {
@@ -142,6 +162,8 @@ struct DefaultSampler {
     private var defaulted: [Bool]
     private var sectorFactor: [Double]
     private var bankFactor: [Double]
+    /// Each risk class's default probability this year, given the factors.
+    private var classProbability: [Double]
     /// Uniforms drawn this trial for the defaults themselves (not LGDs or
     /// times): the geometric gaps of the grouped method, one per loan at risk per-loan.
     private(set) var defaultUniforms = 0
@@ -156,6 +178,7 @@ struct DefaultSampler {
         defaulted = Array(repeating: false, count: model.loanCount)
         sectorFactor = Array(repeating: 0, count: model.sectorCount)
         bankFactor = Array(repeating: 0, count: model.bankCount)
+        classProbability = Array(repeating: 0, count: model.classCount)
         factorDraws = Array(repeating: 0, count: model.horizonYears * (model.normalsPerYear + model.gammasPerYear))
         events.reserveCapacity(64)
     }
@@ -166,8 +189,8 @@ struct DefaultSampler {
     /// systematic factors: `factors` gives, per year, G's innovation, each
     /// sector's and each bank's factor and then W for the t copula (or each
     /// sector's Γ for CreditRisk+); `defaults` gives, per year and group in
-    /// order, the defaults, and for each default its LGD and then its time in
-    /// the year.
+    /// order, the group's defaults (its geometric gaps, or one uniform per loan
+    /// at risk) and then, for each default, its LGD and its time in the year.
     ///
     /// With a tilt, factor j of year t is drawn from N(μ, 1) instead of N(0, 1)
     /// and a Gamma factor with its scale multiplied by s; the likelihood ratio
@@ -203,14 +226,25 @@ struct DefaultSampler {
                     scale = (2 * g / model.tDegreesOfFreedom).squareRoot()
                 }
             }
+            for c in 0..<model.classCount {
+                classProbability[c] = conditionalProbability(riskClass: c, year: t, global: global, scale: scale)
+            }
             for g in 0..<model.groupCount {
-                let q = conditionalProbability(group: g, year: t, global: global, scale: scale)
+                let q = classProbability[model.groupClass[g]]
                 guard q > 0 else { continue }
                 let start = model.candidateStart[g * horizon + t - 1]
                 let end = model.candidateStart[g * horizon + t]
+                let lgd = model.lgdDistributions[model.groupLGD[g]]
                 switch method {
-                case .grouped: drawGrouped(start..<end, probability: q, year: t, using: defaults)
-                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, using: defaults)
+                case .grouped:
+                    if model.groupSpansYears[g] {
+                        drawGrouped(start..<end, probability: q, year: t, lgd: lgd, skippingDefaulted: true,
+                                    using: defaults)
+                    } else {
+                        drawGrouped(start..<end, probability: q, year: t, lgd: lgd, skippingDefaulted: false,
+                                    using: defaults)
+                    }
+                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, lgd: lgd, using: defaults)
                 }
             }
         }
@@ -246,19 +280,19 @@ struct DefaultSampler {
         return z
     }
 
-    /// The group's default probability given the year's factors.
+    /// The risk class's default probability given the year's factors.
     @inline(__always)
-    private func conditionalProbability(group g: Int, year t: Int, global: Double, scale: Double) -> Double {
-        let threshold = model.groupThreshold[g * model.horizonYears + t - 1]
+    private func conditionalProbability(riskClass c: Int, year t: Int, global: Double, scale: Double) -> Double {
+        let threshold = model.classThreshold[c * model.horizonYears + t - 1]
         switch model.copula {
         case .creditriskplus:
-            return min(1, threshold * sectorFactor[model.groupSector[g]])
+            return min(1, threshold * sectorFactor[model.classSector[c]])
         case .gaussian, .t:
             if threshold == -.infinity { return 0 }
             if threshold == .infinity { return 1 }
             let systematic = model.loadingGlobal * global
-                + model.loadingSector * sectorFactor[model.groupSector[g]]
-                + model.loadingBank * bankFactor[model.groupBank[g]]
+                + model.loadingSector * sectorFactor[model.classSector[c]]
+                + model.loadingBank * bankFactor[model.classBank[c]]
             return Probability.normalCDF((threshold * scale - systematic) / model.loadingIdiosyncratic)
         }
     }
@@ -266,42 +300,64 @@ struct DefaultSampler {
     /// Each loan at risk defaults with probability q: jump from default to
     /// default by geometric gaps, so the cost follows the number of defaults.
     /// A jump landing on a loan that defaulted in an earlier year is ignored:
-    /// every loan still at risk gets its own independent Bernoulli(q).
-    private mutating func drawGrouped(_ range: Range<Int>, probability q: Double, year: Int,
-                                      using generator: RandomGenerator) {
+    /// every loan still at risk gets its own independent Bernoulli(q). Loans of
+    /// a group at risk in one year only cannot have defaulted before.
+    @inline(__always)
+    private mutating func drawGrouped(_ range: Range<Int>, probability q: Double, year: Int, lgd: BetaDistribution,
+                                      skippingDefaulted: Bool, using generator: RandomGenerator) {
+        let first = events.count
         if q >= 1 {
-            for position in range { recordDefault(Int(model.candidates[position]), year: year, using: generator) }
-            return
-        }
-        let logSurvival = log1p(-q)
-        var position = range.lowerBound - 1
-        while true {
+            for position in range {
+                addDefault(model.candidates[position], year: year, skippingDefaulted: skippingDefaulted)
+            }
+        } else {
             // Failures before the next success: ⌊ln U / ln(1−q)⌋, U uniform on (0, 1).
-            let gap = log(generator.uniformPositive()) / logSurvival
-            defaultUniforms += 1
-            if gap >= Double(range.upperBound - position - 1) { return }
-            position += Int(gap) + 1
-            recordDefault(Int(model.candidates[position]), year: year, using: generator)
+            let gapPerLogUniform = 1 / log1p(-q)
+            var position = range.lowerBound - 1
+            while true {
+                let gap = log(generator.uniformPositive()) * gapPerLogUniform
+                defaultUniforms += 1
+                if gap >= Double(range.upperBound - position - 1) { break }
+                position += Int(gap) + 1
+                addDefault(model.candidates[position], year: year, skippingDefaulted: skippingDefaulted)
+            }
         }
+        drawLosses(from: first, lgd: lgd, using: generator)
     }
 
     /// The reference method: one uniform per loan at risk.
-    private mutating func drawPerLoan(_ range: Range<Int>, probability q: Double, year: Int,
+    private mutating func drawPerLoan(_ range: Range<Int>, probability q: Double, year: Int, lgd: BetaDistribution,
                                       using generator: RandomGenerator) {
+        let first = events.count
         for position in range {
-            let loan = Int(model.candidates[position])
-            if defaulted[loan] { continue }
+            let loan = model.candidates[position]
+            if defaulted[Int(loan)] { continue }
             defaultUniforms += 1
-            if generator.uniform() < q { recordDefault(loan, year: year, using: generator) }
+            if generator.uniform() < q { addDefault(loan, year: year, skippingDefaulted: true) }
         }
+        drawLosses(from: first, lgd: lgd, using: generator)
     }
 
     @inline(__always)
-    private mutating func recordDefault(_ loan: Int, year: Int, using generator: RandomGenerator) {
-        guard !defaulted[loan] else { return }
-        defaulted[loan] = true
-        let drawn = model.lgdDistributions[Int(model.loanLGD[loan])].sample(using: generator)
-        let lgd = min(1, max(0, drawn + model.lgdAdd))
-        events.append(DefaultEvent(loan: loan, year: year, lgd: lgd, time: generator.uniform()))
+    private mutating func addDefault(_ loan: Int32, year: Int, skippingDefaulted: Bool) {
+        if skippingDefaulted {
+            guard !defaulted[Int(loan)] else { return }
+            defaulted[Int(loan)] = true
+        }
+        events.append(DefaultEvent(loan: Int(loan), year: year, lgd: 0, time: 0))
+    }
+
+    /// Each default from `events[first]` on gets its LGD and then its time in
+    /// the year. Drawn once the group's defaults are known, they wait on no
+    /// other draw.
+    @inline(__always)
+    private mutating func drawLosses(from first: Int, lgd: BetaDistribution, using generator: RandomGenerator) {
+        let lgdAdd = model.lgdAdd
+        events.withUnsafeMutableBufferPointer { events in
+            for k in first..<events.count {
+                events[k].lgd = min(1, max(0, lgd.sample(using: generator) + lgdAdd))
+                events[k].time = generator.uniform()
+            }
+        }
     }
 }

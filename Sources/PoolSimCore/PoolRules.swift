@@ -7,13 +7,8 @@ public struct PoolRules: Sendable {
     let pool: PoolSettings
     let compensation: CompensationSettings
 
-    // Per loan, by portfolio index.
-    let loanBank: [Int]
-    let loanAmount: [Double]
-    let loanRatio: [Double]
-    let loanOrigination: [Int]
-    /// Last year at risk within the horizon.
-    let loanLastYear: [Int]
+    /// Per loan, by portfolio index.
+    let loanTerms: [LoanTerms]
 
     /// Principal scheduled at risk, by cohort (bank b, origination year o) and year t,
     /// at `cohortIndex(b, o, t)`, before any default.
@@ -26,18 +21,15 @@ public struct PoolRules: Sendable {
         pool = scenario.pool
         compensation = scenario.compensation
         let bankIndex = Dictionary(uniqueKeysWithValues: scenario.banks.enumerated().map { ($1.id, $0) })
-        loanBank = loans.map { loan in
+        loanTerms = loans.map { loan in
             guard let b = bankIndex[loan.bank] else { preconditionFailure("loan \(loan.id) names unknown bank \(loan.bank)") }
-            return b
+            return LoanTerms(bank: b, origination: loan.originationYear, lastYear: min(loan.maturityYear, horizon),
+                             amount: loan.amount, ratio: scenario.compensation.ratio(forType: loan.type))
         }
-        loanAmount = loans.map(\.amount)
-        loanRatio = loans.map { scenario.compensation.ratio(forType: $0.type) }
-        loanOrigination = loans.map(\.originationYear)
-        loanLastYear = loans.map { min($0.maturityYear, horizon) }
         var scheduled = [Double](repeating: 0, count: bankCount * horizon * horizon)
         for (i, loan) in loans.enumerated() where loan.originationYear <= horizon {
             for t in loan.originationYear...min(loan.maturityYear, horizon) {
-                scheduled[Self.cohortIndex(loanBank[i], loan.originationYear, t, horizon)] += loan.amount
+                scheduled[Self.cohortIndex(loanTerms[i].bank, loan.originationYear, t, horizon)] += loan.amount
             }
         }
         scheduledPrincipal = scheduled
@@ -62,11 +54,13 @@ public struct PoolRules: Sendable {
     /// once the buffers have grown to the trial's size).
     public func settle(_ defaults: [DefaultEvent], into outcome: inout TrialOutcome,
                        scratch: inout SettlementScratch) {
-        // The settlement takes the buffers over (no copy-on-write) and hands them back.
-        var settlement = Settlement(rules: self, outcome: consume outcome, scratch: consume scratch)
+        // The settlement takes the buffers over and hands them back: swapped, not copied.
+        var settlement = Settlement(rules: self)
+        swap(&settlement.outcome, &outcome)
+        swap(&settlement.scratch, &scratch)
         settlement.run(defaults, initialBalance: pool.initialBalance)
-        outcome = settlement.outcome
-        scratch = settlement.scratch
+        swap(&settlement.outcome, &outcome)
+        swap(&settlement.scratch, &scratch)
         outcome.requiredPool = pool.coverageDependsOnBalance
             ? nil : requiredPool(claims: scratch.newClaimsByYear, recoveries: scratch.fullPaymentRecoveries)
     }
@@ -140,20 +134,35 @@ public struct PoolRules: Sendable {
     }
 }
 
+/// What settling a default needs of its loan, together.
+struct LoanTerms: Sendable {
+    let bank: Int
+    let origination: Int
+    /// Last year at risk within the horizon.
+    let lastYear: Int
+    let amount: Double
+    /// The compensation ratio of the loan's type.
+    let ratio: Double
+}
+
 /// Reusable buffers for settling trials.
 public struct SettlementScratch: Sendable {
-    var claims: [Claim] = []
-    /// Claims with money still owed, in claim order: carried into the year (`defer`), then the year's new ones.
-    var openClaims: [Int] = []
+    /// The pool's debts by cohort, the claims of bank b from default year s at
+    /// b·H + s − 1: what is still owed, and Σ (1 − LGD) × owed over its claims,
+    /// what paying them in full would bring back (principal basis). Every claim
+    /// of a cohort is paid the same fraction of what it is owed, so the cohort's
+    /// sums are all its claims need (`fifo` pays one year's claims one by one).
+    var owed: [Double] = []
+    var owedRecoverable: [Double] = []
+    /// This year's new claims by bank, before the bank's rule and cap.
+    var bankYear: [BankYearClaims] = []
     var lostPrincipal: [Double] = []
     var coverage: [Double] = []
     var suspendedThrough: [Int] = []
-    var fifoOrder: [Int] = []
-    var bankBase: [Double] = []
-    var bankDefaultedPrincipal: [Double] = []
     var bankAtRisk: [Double] = []
-    var bankClaim: [Double] = []
-    var bankClaimScale: [Double] = []
+    /// `fifo` only: this year's claims one by one, and the order to pay them in.
+    var yearClaims: [Claim] = []
+    var fifoOrder: [Int] = []
     /// Principal basis: recoveries of payments made so far, by the year they return to the pool.
     var recoveriesDue: [Double] = []
     /// Per year, for the required pool: new claims, and the recoveries had every claim been paid in full.
@@ -165,30 +174,65 @@ public struct SettlementScratch: Sendable {
     public init() {}
 }
 
-/// One claim on the pool: a default of a covered loan.
+/// One bank's new claims of one year, summed over its covered defaults.
+struct BankYearClaims: Sendable {
+    /// Defaults of covered loans, and their loss at the coverage fraction.
+    var defaults = 0
+    var loss = 0.0
+    /// Claim bases (scaled by coverage), and Σ (1 − LGD) × base.
+    var base = 0.0
+    var baseRecoverable = 0.0
+    /// Claims after the per-loan cap, and Σ (1 − LGD) × claim.
+    var claimed = 0.0
+    var claimedRecoverable = 0.0
+    /// Defaulted principal, scaled by coverage: the NPL ratio's numerator.
+    var defaultedPrincipal = 0.0
+    /// The bank's claim by its rule (flat or banded), before its annual cap.
+    var claim = 0.0
+    /// What the annual cap multiplies the bank's claims by.
+    var capScale = 1.0
+
+    /// Adds the sums of `other`, a run of the same bank's defaults.
+    mutating func add(_ other: BankYearClaims) {
+        defaults += other.defaults
+        loss += other.loss
+        base += other.base
+        baseRecoverable += other.baseRecoverable
+        claimed += other.claimed
+        claimedRecoverable += other.claimedRecoverable
+        defaultedPrincipal += other.defaultedPrincipal
+    }
+}
+
+/// One claim on the pool, kept under `fifo` only.
 struct Claim: Sendable {
     var bank: Int
-    var year: Int
     /// Claim base, scaled by the coverage fraction.
     var base: Double
     var lgd: Double
     var time: Double
-    /// The claim after per-loan and per-bank caps.
-    var amount: Double
-    /// What is still owed on it.
-    var outstanding: Double
+    /// The claim after the per-loan cap, before the bank's rule and cap.
+    var claimed: Double
 }
 
 /// The state of one trial while its years are settled.
 ///
-/// Each year touches only that year's defaults and the claims still open, so a
-/// trial costs O(defaults + banks × years²), not O(claims × years).
+/// Each year touches only that year's defaults and the banks' cohorts of
+/// claims, so a trial costs O(defaults + banks × years²), not O(claims × years).
 struct Settlement {
     let rules: PoolRules
     var outcome: TrialOutcome
     var scratch: SettlementScratch
 
-    init(rules: PoolRules, outcome: consuming TrialOutcome, scratch: consuming SettlementScratch) {
+    /// A settlement with empty buffers; `PoolRules.settle` swaps its own in.
+    init(rules: PoolRules) {
+        self.rules = rules
+        outcome = TrialOutcome(horizonYears: 0, bankCount: 0)
+        scratch = SettlementScratch()
+    }
+
+    /// Clears the buffers for a new trial, sizing them on first use.
+    private mutating func prepare() {
         let horizon = rules.horizonYears
         let banks = rules.bankCount
         if outcome.horizonYears != horizon || outcome.bankCount != banks {
@@ -200,27 +244,22 @@ struct Settlement {
         outcome.exhaustionYear = nil
         outcome.requiredPool = nil
         outcome.uncoveredDefaults = 0
-        scratch.claims.removeAll(keepingCapacity: true)
-        scratch.openClaims.removeAll(keepingCapacity: true)
+        scratch.yearClaims.removeAll(keepingCapacity: true)
         scratch.uncoveredDefaults.removeAll(keepingCapacity: true)
+        Self.reset(&scratch.owed, count: banks * horizon)
+        Self.reset(&scratch.owedRecoverable, count: banks * horizon)
         Self.reset(&scratch.lostPrincipal, count: banks * horizon * horizon)
         Self.reset(&scratch.coverage, count: banks * horizon)
-        Self.reset(&scratch.bankBase, count: banks)
-        Self.reset(&scratch.bankDefaultedPrincipal, count: banks)
         Self.reset(&scratch.bankAtRisk, count: banks)
-        Self.reset(&scratch.bankClaim, count: banks)
-        Self.reset(&scratch.bankClaimScale, count: banks)
         Self.reset(&scratch.recoveriesDue, count: horizon)
         Self.reset(&scratch.newClaimsByYear, count: horizon)
         Self.reset(&scratch.fullPaymentRecoveries, count: horizon)
+        if scratch.bankYear.count != banks { scratch.bankYear = Array(repeating: BankYearClaims(), count: banks) }
         if scratch.suspendedThrough.count != banks {
             scratch.suspendedThrough = Array(repeating: 0, count: banks)
         } else {
             for b in 0..<banks { scratch.suspendedThrough[b] = 0 }
         }
-        self.rules = rules
-        self.outcome = outcome
-        self.scratch = scratch
     }
 
     private static func reset(_ buffer: inout [Double], count: Int) {
@@ -232,6 +271,7 @@ struct Settlement {
     }
 
     mutating func run(_ defaults: [DefaultEvent], initialBalance: Double) {
+        prepare()
         var balance = initialBalance
         var next = 0
         for t in 1...rules.horizonYears {
@@ -252,57 +292,60 @@ struct Settlement {
         measureAtRisk(year: t)
 
         // Defaults of the year become claims.
-        let firstNewClaim = scratch.claims.count
-        for b in 0..<rules.bankCount {
-            scratch.bankBase[b] = 0
-            scratch.bankDefaultedPrincipal[b] = 0
+        for b in 0..<rules.bankCount { scratch.bankYear[b] = BankYearClaims() }
+        scratch.yearClaims.removeAll(keepingCapacity: true)
+        // A group's defaults are one bank's: summed in a run, then added to the bank's.
+        var run = BankYearClaims()
+        var runBank = -1
+        for k in range {
+            let bank = rules.loanTerms[defaults[k].loan].bank
+            if bank != runBank {
+                if runBank >= 0 { scratch.bankYear[runBank].add(run) }
+                run = BankYearClaims()
+                runBank = bank
+            }
+            recordDefault(defaults[k], index: k, into: &run)
         }
-        for k in range { recordDefault(defaults[k], index: k) }
-        setBankClaims(year: t, firstNewClaim: firstNewClaim)
+        if runBank >= 0 { scratch.bankYear[runBank].add(run) }
+        setBankClaims(year: t)
         applySuspensions(year: t)
 
-        // The pool's account. Open claims are in claim order: carried ones, then new ones.
+        // The pool's account: the claims carried into the year (`defer`), then the year's new ones.
         var year = YearOutcome()
         year.openingBalance = openingBalance
         year.interest = rules.pool.interestRate * openingBalance
         year.recoveries = scratch.recoveriesDue[t - 1]
         year.fixedTopUp = rules.pool.replenishment.fixedTopUp(year: t)
-        for i in firstNewClaim..<scratch.claims.count where scratch.claims[i].outstanding > 0 {
-            scratch.openClaims.append(i)
-        }
+        let openYears = openCohortYears(year: t)
         var due = 0.0
-        var newClaims = 0.0
-        for i in scratch.openClaims {
-            due += scratch.claims[i].outstanding
-            if i >= firstNewClaim { newClaims += scratch.claims[i].amount }
+        for s in openYears {
+            for b in 0..<rules.bankCount { due += scratch.owed[b * horizon + s - 1] }
         }
         year.claims = due
-        year.newClaims = newClaims
-        scratch.newClaimsByYear[t - 1] = newClaims
+        year.newClaims = scratch.newClaimsByYear[t - 1]
         let available = year.available
         year.exhausted = due > available
         if year.exhausted && outcome.exhaustionYear == nil { outcome.exhaustionYear = t }
         year.paid = year.exhausted ? available : due
-        pay(year: t, available: available, due: due, firstNewClaim: firstNewClaim)
+        pay(year: t, available: available, due: due)
 
         // Whatever is still owed is deferred or borne by the banks.
         let carries = rules.pool.shortfall == .defer && t < horizon
-        var stillOpen = 0
-        for k in scratch.openClaims.indices {
-            let i = scratch.openClaims[k]
-            let owed = scratch.claims[i].outstanding
-            guard owed > 0 else { continue }
-            if carries {
-                year.deferred += owed
-                scratch.openClaims[stillOpen] = i
-                stillOpen += 1
-            } else {
-                year.unpaid += owed
-                outcome.bankYears[scratch.claims[i].bank * horizon + t - 1].unpaid += owed
-                scratch.claims[i].outstanding = 0
+        for s in openYears {
+            for b in 0..<rules.bankCount {
+                let cohort = b * horizon + s - 1
+                let owed = scratch.owed[cohort]
+                guard owed > 0 else { continue }
+                if carries {
+                    year.deferred += owed
+                } else {
+                    year.unpaid += owed
+                    outcome.bankYears[b * horizon + t - 1].unpaid += owed
+                    scratch.owed[cohort] = 0
+                    scratch.owedRecoverable[cohort] = 0
+                }
             }
         }
-        scratch.openClaims.removeLast(scratch.openClaims.count - stillOpen)
         for b in 0..<rules.bankCount {
             let bankYear = outcome.bankYears[b * horizon + t - 1]
             year.defaults += bankYear.defaults
@@ -313,6 +356,12 @@ struct Settlement {
         year.closingBalance = afterClaims + year.restoreTopUp
         outcome.years[t - 1] = year
         return year.closingBalance
+    }
+
+    /// Default years whose claims can still be owed in year t: under `defer`
+    /// every year so far, otherwise only t (nothing outlives its year).
+    private func openCohortYears(year t: Int) -> ClosedRange<Int> {
+        rules.pool.shortfall == .defer ? 1...t : t...t
     }
 
     /// Coverage of the loans originated in year t.
@@ -362,84 +411,81 @@ struct Settlement {
         }
     }
 
-    private mutating func recordDefault(_ event: DefaultEvent, index: Int) {
+    @inline(__always)
+    private mutating func recordDefault(_ event: DefaultEvent, index: Int, into bank: inout BankYearClaims) {
         let horizon = rules.horizonYears
-        let i = event.loan
-        let b = rules.loanBank[i]
-        let o = rules.loanOrigination[i]
-        let amount = rules.loanAmount[i]
+        let loan = rules.loanTerms[event.loan]
+        let b = loan.bank
         let t = event.year
         // The loan leaves the portfolio, covered or not.
-        if t < rules.loanLastYear[i] {
-            for u in (t + 1)...rules.loanLastYear[i] {
-                scratch.lostPrincipal[PoolRules.cohortIndex(b, o, u, horizon)] += amount
+        if t < loan.lastYear {
+            for u in (t + 1)...loan.lastYear {
+                scratch.lostPrincipal[PoolRules.cohortIndex(b, loan.origination, u, horizon)] += loan.amount
             }
         }
-        let f = scratch.coverage[b * horizon + o - 1]
+        let f = scratch.coverage[b * horizon + loan.origination - 1]
         guard f > 0 else {
             outcome.uncoveredDefaults += 1
             scratch.uncoveredDefaults.append(index)
             return
         }
-        let index = b * horizon + t - 1
-        outcome.bankYears[index].defaults += 1
-        outcome.bankYears[index].loss += f * amount * event.lgd
-        scratch.bankDefaultedPrincipal[b] += f * amount
-        let base = f * (rules.compensation.basis == .netLoss ? amount * event.lgd : amount)
-        scratch.bankBase[b] += base
-        var amountClaimed = rules.loanRatio[i] * base
-        if let cap = rules.compensation.perLoanCap { amountClaimed = min(amountClaimed, cap) }
-        scratch.claims.append(Claim(
-            bank: b, year: t, base: base, lgd: event.lgd, time: event.time,
-            amount: amountClaimed, outstanding: 0))
+        let lgd = event.lgd
+        let base = f * (rules.compensation.basis == .netLoss ? loan.amount * lgd : loan.amount)
+        var claimed = loan.ratio * base
+        if let cap = rules.compensation.perLoanCap { claimed = min(claimed, cap) }
+        bank.defaults += 1
+        bank.loss += f * loan.amount * lgd
+        bank.defaultedPrincipal += f * loan.amount
+        bank.base += base
+        bank.baseRecoverable += (1 - lgd) * base
+        bank.claimed += claimed
+        bank.claimedRecoverable += (1 - lgd) * claimed
+        if rules.pool.shortfall == .fifo {
+            scratch.yearClaims.append(Claim(bank: b, base: base, lgd: lgd, time: event.time, claimed: claimed))
+        }
     }
 
-    /// Each bank's claim for the year (flat or banded rule, then the annual cap),
-    /// spread over its new claims. Two passes over the new claims, whatever the number of banks.
-    private mutating func setBankClaims(year t: Int, firstNewClaim: Int) {
+    /// Each bank's claim for the year (flat or banded rule, then the annual
+    /// cap): the bank's new cohort of claims.
+    private mutating func setBankClaims(year t: Int) {
         let horizon = rules.horizonYears
-        let claims = firstNewClaim..<scratch.claims.count
         let compensation = rules.compensation
-        if let bands = compensation.nplBands {
-            for b in 0..<rules.bankCount {
-                let base = scratch.bankBase[b]
-                let atRisk = scratch.bankAtRisk[b]
-                var bankClaim = 0.0
-                for band in bands {
-                    let layer = min(max(0, base - band.from * atRisk), (band.to - band.from) * atRisk)
-                    bankClaim += band.ratio * layer
-                }
-                scratch.bankClaim[b] = bankClaim
-            }
-            // The banded claim is spread over the bank's defaults in proportion to their base.
-            for i in claims {
-                let b = scratch.claims[i].bank
-                let base = scratch.bankBase[b]
-                scratch.claims[i].amount = base > 0 ? scratch.bankClaim[b] * scratch.claims[i].base / base : 0
-            }
-        } else {
-            for b in 0..<rules.bankCount { scratch.bankClaim[b] = 0 }
-            for i in claims { scratch.bankClaim[scratch.claims[i].bank] += scratch.claims[i].amount }
-        }
-        // The annual cap scales the bank's claims down.
+        var newClaims = 0.0
         for b in 0..<rules.bankCount {
-            var scale = 1.0
-            if let cap = compensation.perBankAnnualCap, scratch.bankClaim[b] > cap {
-                scale = cap / scratch.bankClaim[b]
-                scratch.bankClaim[b] = cap
+            var bank = scratch.bankYear[b]
+            // A banded claim is spread over the bank's defaults in proportion to their base.
+            var recoverable = bank.claimedRecoverable
+            if let bands = compensation.nplBands {
+                let atRisk = scratch.bankAtRisk[b]
+                var claim = 0.0
+                for band in bands {
+                    let layer = min(max(0, bank.base - band.from * atRisk), (band.to - band.from) * atRisk)
+                    claim += band.ratio * layer
+                }
+                bank.claim = claim
+                recoverable = bank.base > 0 ? claim * bank.baseRecoverable / bank.base : 0
+            } else {
+                bank.claim = bank.claimed
             }
-            scratch.bankClaimScale[b] = scale
-            outcome.bankYears[b * horizon + t - 1].claims = scratch.bankClaim[b]
-        }
-        for i in claims {
-            let scale = scratch.bankClaimScale[scratch.claims[i].bank]
-            if scale != 1 { scratch.claims[i].amount *= scale }
-            scratch.claims[i].outstanding = scratch.claims[i].amount
+            var owed = compensation.nplBands != nil && bank.base <= 0 ? 0 : bank.claim
+            // The annual cap scales the bank's claims down.
+            if let cap = compensation.perBankAnnualCap, bank.claim > cap {
+                bank.capScale = cap / bank.claim
+                owed *= bank.capScale
+                recoverable *= bank.capScale
+            }
+            outcome.bankYears[b * horizon + t - 1].claims = min(bank.claim, compensation.perBankAnnualCap ?? .infinity)
+            scratch.bankYear[b] = bank
+            outcome.bankYears[b * horizon + t - 1].defaults = bank.defaults
+            outcome.bankYears[b * horizon + t - 1].loss = bank.loss
+            scratch.owed[b * horizon + t - 1] = owed
+            scratch.owedRecoverable[b * horizon + t - 1] = recoverable
+            newClaims += owed
             if compensation.basis == .principal, t + compensation.recoveryLagYears <= horizon {
-                scratch.fullPaymentRecoveries[t + compensation.recoveryLagYears - 1]
-                    += (1 - scratch.claims[i].lgd) * scratch.claims[i].amount
+                scratch.fullPaymentRecoveries[t + compensation.recoveryLagYears - 1] += recoverable
             }
         }
+        scratch.newClaimsByYear[t - 1] = newClaims
     }
 
     /// A bank whose NPL ratio this year exceeds the limit loses cover for the
@@ -448,7 +494,7 @@ struct Settlement {
         let horizon = rules.horizonYears
         for b in 0..<rules.bankCount {
             let atRisk = scratch.bankAtRisk[b]
-            let ratio = atRisk > 0 ? scratch.bankDefaultedPrincipal[b] / atRisk : 0
+            let ratio = atRisk > 0 ? scratch.bankYear[b].defaultedPrincipal / atRisk : 0
             outcome.bankYears[b * horizon + t - 1].nplRatio = ratio
             if let limit = rules.compensation.suspendNPLAbove, ratio > limit {
                 scratch.suspendedThrough[b] = max(scratch.suspendedThrough[b], t + rules.compensation.suspensionYears)
@@ -457,39 +503,67 @@ struct Settlement {
     }
 
     /// Pays what is due: in full, or by the shortfall rule when the pool is short.
-    private mutating func pay(year t: Int, available: Double, due: Double, firstNewClaim: Int) {
-        let horizon = rules.horizonYears
+    private mutating func pay(year t: Int, available: Double, due: Double) {
         if due > available && rules.pool.shortfall == .fifo {
-            // Every claim due is this year's (nothing is deferred under fifo).
-            scratch.fifoOrder.removeAll(keepingCapacity: true)
-            scratch.fifoOrder.append(contentsOf: firstNewClaim..<scratch.claims.count)
-            let claims = scratch.claims
-            scratch.fifoOrder.sort { claims[$0].time < claims[$1].time || (claims[$0].time == claims[$1].time && $0 < $1) }
-            var money = available
-            for i in scratch.fifoOrder {
-                let payment = min(money, scratch.claims[i].outstanding)
-                money -= payment
-                settleClaim(i, payment: payment, year: t, horizon: horizon)
-            }
+            payInTimeOrder(year: t, available: available)
             return
         }
+        let horizon = rules.horizonYears
         let fraction = due > available ? available / due : 1
-        for i in scratch.openClaims {
-            let payment = fraction == 1 ? scratch.claims[i].outstanding : fraction * scratch.claims[i].outstanding
-            settleClaim(i, payment: payment, year: t, horizon: horizon)
+        for s in openCohortYears(year: t) {
+            for b in 0..<rules.bankCount {
+                let cohort = b * horizon + s - 1
+                let owed = scratch.owed[cohort]
+                guard owed > 0 else { continue }
+                let payment = fraction == 1 ? owed : fraction * owed
+                let recovered = fraction == 1 ? scratch.owedRecoverable[cohort] : fraction * scratch.owedRecoverable[cohort]
+                scratch.owed[cohort] -= payment
+                scratch.owedRecoverable[cohort] -= recovered
+                recordPayment(payment, recovering: recovered, bank: b, claimYear: s, year: t)
+            }
         }
     }
 
-    /// Principal basis: the pool gets back (1 − LGD) of what it pays on a claim,
+    /// `fifo` when the pool is short: the year's claims (nothing is deferred
+    /// under `fifo`) in the order of their times, each paid in full while money lasts.
+    private mutating func payInTimeOrder(year t: Int, available: Double) {
+        let horizon = rules.horizonYears
+        let claims = scratch.yearClaims
+        let banded = rules.compensation.nplBands != nil
+        scratch.fifoOrder.removeAll(keepingCapacity: true)
+        scratch.fifoOrder.append(contentsOf: claims.indices)
+        scratch.fifoOrder.sort { claims[$0].time < claims[$1].time || (claims[$0].time == claims[$1].time && $0 < $1) }
+        for b in 0..<rules.bankCount {
+            scratch.owed[b * horizon + t - 1] = 0
+            scratch.owedRecoverable[b * horizon + t - 1] = 0
+        }
+        var money = available
+        for i in scratch.fifoOrder {
+            let claim = claims[i]
+            let bank = scratch.bankYear[claim.bank]
+            var amount = claim.claimed
+            if banded { amount = bank.base > 0 ? bank.claim * claim.base / bank.base : 0 }
+            if bank.capScale != 1 { amount *= bank.capScale }
+            let payment = min(money, amount)
+            money -= payment
+            recordPayment(payment, recovering: (1 - claim.lgd) * payment, bank: claim.bank, claimYear: t, year: t)
+            scratch.owed[claim.bank * horizon + t - 1] += amount - payment
+            scratch.owedRecoverable[claim.bank * horizon + t - 1] += (1 - claim.lgd) * (amount - payment)
+        }
+    }
+
+    /// A payment to bank b in year t on its claims of year s. Principal basis:
+    /// the pool gets back (1 − LGD) of what it pays on a claim,
     /// `recovery_lag_years` after the default year, or the year after the
     /// payment if that is later (a deferred claim).
-    private mutating func settleClaim(_ i: Int, payment: Double, year t: Int, horizon: Int) {
-        scratch.claims[i].outstanding -= payment
-        outcome.bankYears[scratch.claims[i].bank * horizon + t - 1].paid += payment
+    private mutating func recordPayment(_ payment: Double, recovering recovered: Double, bank b: Int, claimYear s: Int,
+                                        year t: Int) {
+        let horizon = rules.horizonYears
+        outcome.bankYears[b * horizon + t - 1].paid += payment
         let compensation = rules.compensation
         if compensation.basis == .principal && payment > 0 {
-            let returns = max(t + 1, scratch.claims[i].year + compensation.recoveryLagYears)
-            if returns <= horizon { scratch.recoveriesDue[returns - 1] += (1 - scratch.claims[i].lgd) * payment }
+            let returns = max(t + 1, s + compensation.recoveryLagYears)
+            if returns <= horizon { scratch.recoveriesDue[returns - 1] += recovered }
         }
     }
 }

@@ -61,27 +61,40 @@ struct ImportanceSamplingTests {
         #expect(abs(ca.mean - cb.mean) < 4 * (ca.mcse * ca.mcse + cb.mcse * cb.mcse).squareRoot())
     }
 
-    @Test("at ~0.1% the weighted estimate agrees with a long plain run and its interval is 3× narrower")
+    /// Five weighted runs of their own seeds: each agrees with the long plain
+    /// run; the median of their standard errors is at most a third of plain
+    /// sampling's. (One run's standard error is itself a noisy estimate at a
+    /// probability this small: over seeds 4–13 the variance reduction it
+    /// implies ranged from 6× to 49×. The median of five is steady.)
+    @Test("at ~0.1% weighted estimates agree with a long plain run and their intervals are 3× narrower")
     func rareProbability() throws {
         let (scenario, loans) = Self.scenario(initialBalance: try Self.balance(forRuin: 0.001))
         let long = RunStatistics(records: try Self.plain(scenario, loans, trials: 400_000, seed: 3),
                                  banks: scenario.banks, initialBalance: scenario.pool.initialBalance).pExhaustion
-        let trials = 20_000
-        let (records, tuning) = try Self.weighted(scenario, loans, trials: trials, seed: 4)
-        let weighted = RunStatistics(records: records, banks: scenario.banks, initialBalance: scenario.pool.initialBalance)
-        let p = weighted.pExhaustion
         #expect(long.estimate > 0.0004 && long.estimate < 0.002, "long plain run \(long)")
-        #expect(long.low <= p.high && p.low <= long.high, "long plain \(long), weighted \(p)")
+        let trials = 20_000
+        var errors: [Double] = []
+        var reductions: [Double] = []
+        for seed in UInt64(4)...8 {
+            let (records, tuning) = try Self.weighted(scenario, loans, trials: trials, seed: seed)
+            let weighted = RunStatistics(records: records, banks: scenario.banks,
+                                         initialBalance: scenario.pool.initialBalance)
+            let p = weighted.pExhaustion
+            #expect(long.low <= p.high && p.low <= long.high, "seed \(seed): long plain \(long), weighted \(p)")
+            let diagnostics = ImportanceDiagnostics.of(records, pExhaustion: p)
+            #expect(diagnostics.degenerateReason == nil)
+            #expect(abs(diagnostics.meanWeight - 1) < 0.2)
+            #expect(tuning.levels.last == 0)
+            // The shift moves the economy-wide factor towards bad years.
+            #expect(tuning.tilt.normalShift[0] < -0.5)
+            errors.append(p.standardError)
+            reductions.append(diagnostics.varianceReduction ?? 0)
+        }
         // Plain sampling at the same trial count: standard error √(p(1−p)/n).
         let plainError = (long.estimate * (1 - long.estimate) / Double(trials)).squareRoot()
-        #expect(p.standardError * 3 <= plainError, "weighted se \(p.standardError), plain se \(plainError)")
-        let diagnostics = ImportanceDiagnostics.of(records, pExhaustion: p)
-        #expect(diagnostics.degenerateReason == nil)
-        #expect((diagnostics.varianceReduction ?? 0) >= 9)
-        #expect(abs(diagnostics.meanWeight - 1) < 0.2)
-        #expect(tuning.levels.last == 0)
-        // The shift moves the economy-wide factor towards bad years.
-        #expect(tuning.tilt.normalShift[0] < -0.5)
+        let medianError = errors.sorted()[2]
+        #expect(medianError * 3 <= plainError, "weighted se \(errors), plain se \(plainError)")
+        #expect(reductions.sorted()[2] >= 9, "variance reductions \(reductions)")
     }
 
     @Test("weighted results are reproducible and do not depend on --jobs")
@@ -125,3 +138,4 @@ struct ImportanceSamplingTests {
         #expect(distribution.quantile(0.5) == 2)
     }
 }
+

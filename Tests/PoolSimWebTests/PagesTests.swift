@@ -237,7 +237,7 @@ struct PagesTests {
         let written = document["summary"]?["p_exhaustion"]?["estimate"]?.rendered(indent: false)
         #expect(value == [written!])
         #expect(value == [JSONValue.format(results.statistics.pExhaustion.estimate)])
-        #expect(html.contains(">75.10%</div>"))
+        #expect(html.contains(">74.83%</div>"))
         #expect(html.contains("<iframe class=\"report-frame\" id=\"report\" src=\"/api/runs/20261129-123722-a1b2c3/files/report.html\""))
         for file in Self.runFiles {
             #expect(html.contains("href=\"/api/runs/20261129-123722-a1b2c3/files/\(file)\""), "\(file)")
@@ -251,11 +251,11 @@ struct PagesTests {
         let size = try Self.sizeResults()
         let zh = Pages.run(Self.listing(.done, kind: .size), progress: nil, results: .size(size), error: nil, files: ["report.html"],
                            language: .zh)
-        #expect(zh.contains("2.34 亿元") && zh.contains("2.79 亿元"))
+        #expect(zh.contains("2.35 亿元") && zh.contains("2.84 亿元"))
         #expect(zh.contains("所需资金池规模分位数法"))
         let en = Pages.run(Self.listing(.done, kind: .size), progress: nil, results: .size(size), error: nil, files: ["report.html"],
                            language: .en)
-        #expect(en.contains("234.4 M yuan") && en.contains("5.00%") && en.contains("1.00%"))
+        #expect(en.contains("234.6 M yuan") && en.contains("5.00%") && en.contains("1.00%"))
         #expect(en.contains("id=\"p-exhaustion\" data-value=\"\(JSONValue.format(size.run.statistics.pExhaustion.estimate))\""))
 
         let replay = try Self.replayResults()
