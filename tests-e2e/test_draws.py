@@ -7,8 +7,9 @@ from poolsim_cli import SCENARIOS, poolsim
 def test_draws_what_the_run_draws(tmp_path):
     scenario = SCENARIOS / "hebei-2022.yaml"
     draws = json.loads(poolsim("draws", scenario, "--trials", 3000, "--seed", 9, check=0).stdout)
-    assert list(draws) == ["trials", "seconds", "trials_per_second", "factors", "default_uniforms", "defaults"]
-    assert draws["trials"] == 3000 and draws["seconds"] > 0
+    assert list(draws) == ["trials", "seconds", "trials_per_second", "sampler_seconds", "factors",
+                           "default_uniforms", "defaults"]
+    assert draws["trials"] == 3000 and draws["seconds"] > 0 and draws["sampler_seconds"] > 0
     # Per year and trial: the global factor, four sectors and six banks, over five years.
     assert draws["factors"] == 3000 * 5 * (1 + 4 + 6)
     poolsim("run", scenario, "--trials", 3000, "--seed", 9, "--out", tmp_path / "run", "--quiet", "--export", "json",

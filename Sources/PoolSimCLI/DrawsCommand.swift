@@ -11,7 +11,8 @@ struct DrawsCommand: JobCommand {
             needs: its factors, the uniforms that place its defaults, and per default a Beta \
             LGD and a uniform time. The same variates are then drawn again from the same \
             streams on one thread, timed, and thrown away. Prints JSON: trials, seconds, \
-            trials_per_second and the number of variates of each kind.
+            trials_per_second, sampler_seconds (the sampler's own pass: draws and its \
+            bookkeeping, no settlement or recording) and the number of variates of each kind.
             """)
 
     @Argument(help: "The scenario file.")
@@ -27,7 +28,8 @@ struct DrawsCommand: JobCommand {
         }
         let document = JSONValue.object([
             ("trials", .int(measured.trials)), ("seconds", .number(measured.seconds)),
-            ("trials_per_second", .number(measured.trialsPerSecond)), ("factors", .int(measured.factors)),
+            ("trials_per_second", .number(measured.trialsPerSecond)),
+            ("sampler_seconds", .number(measured.samplerSeconds)), ("factors", .int(measured.factors)),
             ("default_uniforms", .int(measured.defaultUniforms)), ("defaults", .int(measured.defaults)),
         ])
         print(document.rendered(), terminator: "")

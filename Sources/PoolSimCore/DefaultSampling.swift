@@ -41,6 +41,7 @@ struct CompiledDefaultModel: Sendable {
     /// Whether some loan of group g is at risk in more than one year, so that
     /// a default must be remembered to skip the loan later.
     let groupSpansYears: [Bool]
+    let someGroupSpansYears: Bool
 
     let loanLGD: [Int32]
     let lgdDistributions: [BetaDistribution]
@@ -123,6 +124,7 @@ struct CompiledDefaultModel: Sendable {
         groupSpansYears = members.map { group in
             group.contains { i in (1...horizon).count(where: { loans[i].isAtRisk(year: $0) }) > 1 }
         }
+        someGroupSpansYears = groupSpansYears.contains(true)
         candidateStart = starts
         self.candidates = candidates
         self.loanLGD = loanLGD
@@ -196,7 +198,9 @@ struct DefaultSampler {
     /// and a Gamma factor with its scale multiplied by s; the likelihood ratio
     /// of the nominal to the tilted density is returned, as its logarithm.
     mutating func drawTrial(factors: RandomGenerator, defaults: RandomGenerator, tilt: FactorTilt? = nil) -> Double {
-        for event in events { defaulted[event.loan] = false }
+        if model.someGroupSpansYears {
+            for event in events { defaulted[event.loan] = false }
+        }
         events.removeAll(keepingCapacity: true)
         defaultUniforms = 0
         let normal = StandardNormal()
@@ -244,7 +248,9 @@ struct DefaultSampler {
                         drawGrouped(start..<end, probability: q, year: t, lgd: lgd, skippingDefaulted: false,
                                     using: defaults)
                     }
-                case .perLoan: drawPerLoan(start..<end, probability: q, year: t, lgd: lgd, using: defaults)
+                case .perLoan:
+                    drawPerLoan(start..<end, probability: q, year: t, lgd: lgd,
+                                skippingDefaulted: model.groupSpansYears[g], using: defaults)
                 }
             }
         }
@@ -327,13 +333,13 @@ struct DefaultSampler {
 
     /// The reference method: one uniform per loan at risk.
     private mutating func drawPerLoan(_ range: Range<Int>, probability q: Double, year: Int, lgd: BetaDistribution,
-                                      using generator: RandomGenerator) {
+                                      skippingDefaulted: Bool, using generator: RandomGenerator) {
         let first = events.count
         for position in range {
             let loan = model.candidates[position]
-            if defaulted[Int(loan)] { continue }
+            if skippingDefaulted && defaulted[Int(loan)] { continue }
             defaultUniforms += 1
-            if generator.uniform() < q { addDefault(loan, year: year, skippingDefaulted: true) }
+            if generator.uniform() < q { addDefault(loan, year: year, skippingDefaulted: skippingDefaulted) }
         }
         drawLosses(from: first, lgd: lgd, using: generator)
     }

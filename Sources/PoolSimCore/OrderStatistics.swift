@@ -52,20 +52,8 @@ public enum OrderStatistics {
         let (x, y, z) = (a[low], a[low + (high - low) / 2], a[high - 1])
         let pivot = max(min(x, y), min(max(x, y), z))
         // Three ways: a[low..<less] < pivot, a[less..<greater] == pivot, a[greater..<high] > pivot.
-        var (less, i, greater) = (low, low, high)
-        while i < greater {
-            let value = a[i]
-            if value < pivot {
-                a.swapAt(less, i)
-                less += 1
-                i += 1
-            } else if value > pivot {
-                greater -= 1
-                a.swapAt(i, greater)
-            } else {
-                i += 1
-            }
-        }
+        let less = partition(a, low, high) { $0 < pivot }
+        let greater = partition(a, less, high) { $0 <= pivot }
         var w = from
         while w < to, wanted[w] < less { w += 1 }
         select(a, low, less, wanted, from, w, &found)
@@ -75,5 +63,23 @@ public enum OrderStatistics {
             v += 1
         }
         select(a, greater, high, wanted, v, to, &found)
+    }
+
+    /// Moves the values of a[low..<high] for which `goesFirst` holds to the
+    /// front, in one pass that does not branch on the values (a mispredicted
+    /// branch per value would cost more than the moves); returns where the
+    /// others begin.
+    @inline(__always)
+    private static func partition(_ a: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int,
+                                  _ goesFirst: (Double) -> Bool) -> Int {
+        var boundary = low
+        for i in low..<high {
+            // a[low..<boundary] go first, a[boundary..<i] do not.
+            let value = a[i]
+            a[i] = a[boundary]
+            a[boundary] = value
+            boundary += goesFirst(value) ? 1 : 0
+        }
+        return boundary
     }
 }

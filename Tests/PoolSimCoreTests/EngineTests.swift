@@ -119,6 +119,8 @@ struct EngineTests {
         #expect(pValue > 1e-3, "chi-square p-value \(pValue)")
     }
 
+    /// The loans of one bank, sector and PD (a risk class) carry three LGD
+    /// distributions, so each loan's LGD must come from its own.
     @Test("expected loss is Σ pd × amount × mean LGD whatever the correlation")
     func expectedLoss() throws {
         var (scenario, _) = Self.homogeneous(loans: 0, pd: 0, model: DefaultModel(rhoGlobal: 0.1, rhoSector: 0.05, rhoBank: 0.05))
@@ -129,7 +131,7 @@ struct EngineTests {
         for i in 0..<300 {
             let amount = Double(1 + i % 7) * 1e5
             let pd = [0.01, 0.02, 0.05][i % 3]
-            let lgd = LGDSpec(mean: [0.45, 0.6, 0.75][i % 3], sd: [0.1, 0.2, 0][i % 3])
+            let lgd = LGDSpec(mean: [0.45, 0.6, 0.75][(i / 3) % 3], sd: [0.1, 0.2, 0][(i / 3) % 3])
             loans.append(Loan(id: "L\(i)", bank: i % 2 == 0 ? "a" : "b", sector: i % 5 == 0 ? "x" : "y",
                               amount: amount, pd: pd, lgd: lgd))
             expected += pd * amount * lgd.mean
@@ -188,15 +190,29 @@ struct EngineTests {
         #expect(one.count == 2_500)
     }
 
-    @Test("the grouped method draws the same distribution as one uniform per loan")
-    func methodsAgree() throws {
-        let (scenario, loans) = Self.bundledLike
+    /// With `mixedLGD`, the loans of each bank, sector and PD carry three LGD
+    /// distributions (groups sharing one conditional probability).
+    @Test("the grouped method draws the same distribution as one uniform per loan", arguments: [false, true])
+    func methodsAgree(mixedLGD: Bool) throws {
+        var (scenario, loans) = Self.bundledLike
+        if mixedLGD {
+            loans = loans.enumerated().map { i, loan in
+                var loan = loan
+                loan.lgd = [LGDSpec(mean: 0.6, sd: 0.2), LGDSpec(mean: 0.3, sd: 0.1), LGDSpec(mean: 0.9)][(i / 6) % 3]
+                return loan
+            }
+        }
         let grouped = try Self.run(scenario, loans, trials: 40_000, seed: 3, method: .grouped)
         let perLoan = try Self.run(scenario, loans, trials: 40_000, seed: 4, method: .perLoan)
         for q in [TotalQuantity.defaults, .claims, .paid, .loss] {
             let a = Stat(grouped.total(q))
             let b = Stat(perLoan.total(q))
             #expect(abs(a.mean - b.mean) < 4 * (a.mcse * a.mcse + b.mcse * b.mcse).squareRoot(), "\(q)")
+        }
+        for t in 1...scenario.horizonYears {
+            let a = Stat(grouped.year(.loss, t))
+            let b = Stat(perLoan.year(.loss, t))
+            #expect(abs(a.mean - b.mean) < 4 * (a.mcse * a.mcse + b.mcse * b.mcse).squareRoot(), "loss in year \(t)")
         }
         let ks = twoSampleKS(grouped.total(.defaults), perLoan.total(.defaults))
         // Critical value of the two-sample KS statistic at α = 0.001: 1.95·√(2/n).
