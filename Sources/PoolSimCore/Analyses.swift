@@ -34,15 +34,15 @@ public enum PoolSizing {
     public static func fromRequiredPool(_ requiredPool: [Double], weights: [Double]? = nil,
                                         ruinProbability p: Double) -> SizeEstimate {
         if let weights { return weightedFromRequiredPool(requiredPool, weights: weights, ruinProbability: p) }
-        let sorted = requiredPool.sorted()
-        let n = Double(sorted.count)
+        let n = Double(requiredPool.count)
         let q = 1 - p
         let spread = ProbabilityEstimate.z95 * (n * p * (1 - p)).squareRoot()
         let low = max(0, Int((n * q - spread).rounded(.down)) - 1)
-        let high = min(sorted.count - 1, Int((n * q + spread).rounded(.up)))
-        return SizeEstimate(ruinProbability: p, initialBalance: Stat.percentile(sorted: sorted, q),
-                            ciLow: sorted[low], ciHigh: sorted[high], method: .requiredPoolQuantile,
-                            trials: sorted.count)
+        let high = min(requiredPool.count - 1, Int((n * q + spread).rounded(.up)))
+        let bounds = OrderStatistics.select(requiredPool, ranks: [low, high])
+        return SizeEstimate(ruinProbability: p, initialBalance: OrderStatistics.quantiles(requiredPool, [q])[0],
+                            ciLow: bounds[0], ciHigh: bounds[1], method: .requiredPoolQuantile,
+                            trials: requiredPool.count)
     }
 
     static func weightedFromRequiredPool(_ requiredPool: [Double], weights: [Double],

@@ -154,7 +154,7 @@ public struct RunStatistics: Sendable {
             }
             pExhaustion = .wilson(successes: n - firstExhaustions[0], trials: n)
         }
-        // Every recorded column's statistics (each sorts its column), spread over the cores;
+        // Every recorded column's statistics (each selects its percentiles), spread over the cores;
         // each column's result does not depend on which thread computed it.
         let columns = Self.columnStatistics(records)
         let totals = Array(columns[0..<TotalQuantity.allCases.count])
@@ -165,8 +165,7 @@ public struct RunStatistics: Sendable {
         let weight: (Int) -> Double = { i in weights?[i] ?? 1 }
         let claimsVaR: [Double]
         if let weights {
-            let distribution = WeightedDistribution(values: claims, weights: weights)
-            claimsVaR = TailLevel.allCases.map { distribution.quantile($0.level) }
+            claimsVaR = OrderStatistics.weightedQuantiles(claims, weights: weights, TailLevel.allCases.map(\.level))
         } else {
             claimsVaR = OrderStatistics.quantiles(claims, TailLevel.allCases.map(\.level))
         }
@@ -230,21 +229,9 @@ public struct RunStatistics: Sendable {
         guard let first = requiredPool.first, !first.isNaN else {
             return PoolSize(available: false, required: [], curve: [])
         }
-        if let weights {
-            let distribution = WeightedDistribution(values: requiredPool, weights: weights)
-            let required = ruinProbabilityLevels.map { p in
-                RequiredBalance(ruinProbability: p, initialBalance: distribution.quantile(1 - p))
-            }
-            let top = niceCeiling(max(1.25 * initialBalance, distribution.quantile(0.999) * 1.1, 1))
-            let curve = (0...40).map { k -> CurvePoint in
-                let balance = top * Double(k) / 40
-                return CurvePoint(initialBalance: balance, pExhaustion: distribution.shareAbove(balance))
-            }
-            return PoolSize(available: true, required: required, curve: curve)
-        }
-        let n = Double(requiredPool.count)
         let levels = ruinProbabilityLevels.map { 1 - $0 } + [0.999]
-        let quantiles = OrderStatistics.quantiles(requiredPool, levels)
+        let quantiles = weights.map { OrderStatistics.weightedQuantiles(requiredPool, weights: $0, levels) }
+            ?? OrderStatistics.quantiles(requiredPool, levels)
         let required = ruinProbabilityLevels.indices.map { k in
             RequiredBalance(ruinProbability: ruinProbabilityLevels[k], initialBalance: quantiles[k])
         }
@@ -252,6 +239,12 @@ public struct RunStatistics: Sendable {
         // the balance for a 0.1% ruin probability.
         let top = niceCeiling(max(1.25 * initialBalance, quantiles[levels.count - 1] * 1.1, 1))
         let balances = (0...40).map { top * Double($0) / 40 }
+        if let weights {
+            let shares = OrderStatistics.weightedShareAbove(requiredPool, weights: weights, thresholds: balances)
+            let curve = balances.indices.map { CurvePoint(initialBalance: balances[$0], pExhaustion: shares[$0]) }
+            return PoolSize(available: true, required: required, curve: curve)
+        }
+        let n = Double(requiredPool.count)
         // Trials whose required pool exceeds each balance, in one pass: each
         // trial counts at the balances below its value (found by bisection).
         var firstAtOrAbove = [Int](repeating: 0, count: balances.count + 1)

@@ -145,62 +145,9 @@ extension Stat {
         self.mean = mean
         sd = (Swift.max(0, spread) / n).squareRoot()
         mcse = values.count > 1 ? (products / (n - 1) / n).squareRoot() : 0
-        let distribution = WeightedDistribution(values: values, weights: weights)
-        min = distribution.sorted.first!
-        max = distribution.sorted.last!
-        percentiles = Percentile.allCases.map { distribution.quantile($0.level) }
-    }
-}
-
-/// The distribution of importance-sampled values, read from its upper tail:
-/// P(X > x) = Σw·1[X > x] / n.
-public struct WeightedDistribution: Sendable {
-    /// Values in increasing order, and the estimated P(X > sorted[i]).
-    let sorted: [Double]
-    let above: [Double]
-    /// Σw / n: the estimated P(X > −∞), 1 up to sampling error.
-    let everything: Double
-
-    public init(values: [Double], weights: [Double]) {
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        let n = Double(values.count)
-        sorted = order.map { values[$0] }
-        var tail = [Double](repeating: 0, count: order.count)
-        var running = 0.0
-        var end = order.count - 1
-        while end >= 0 {
-            // Equal values share one P(X > x).
-            var start = end
-            while start > 0 && sorted[start - 1] == sorted[end] { start -= 1 }
-            for k in start...end { tail[k] = running / n }
-            for k in start...end { running += weights[order[k]] }
-            end = start - 1
-        }
-        above = tail
-        everything = running / n
-    }
-
-    /// The smallest value x with P(X > x) ≤ 1 − q.
-    public func quantile(_ q: Double) -> Double {
-        var low = 0
-        var high = sorted.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if above[middle] <= (1 - q) * (1 + 1e-12) { high = middle } else { low = middle + 1 }
-        }
-        return sorted[low]
-    }
-
-    /// P(X > x).
-    public func shareAbove(_ x: Double) -> Double {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] > x { high = middle } else { low = middle + 1 }
-        }
-        // Values above x are those above sorted[low − 1].
-        return low == 0 ? everything : above[low - 1]
+        min = values.min()!
+        max = values.max()!
+        percentiles = OrderStatistics.weightedQuantiles(values, weights: weights, Percentile.allCases.map(\.level))
     }
 }
 

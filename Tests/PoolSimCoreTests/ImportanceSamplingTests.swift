@@ -131,11 +131,9 @@ struct ImportanceSamplingTests {
         #expect(stat.percentile(named: "p99.9") == 10)
         let p = ProbabilityEstimate.weighted(events: values.map { $0 > 8 }, weights: [1, 1, 1, 1, 1, 1, 1, 1, 0.5, 0.5])
         #expect(p.estimate == 0.1)
-        let distribution = WeightedDistribution(values: [3, 1, 2, 2], weights: [2, 1, 1, 1])
-        #expect(distribution.shareAbove(2) == 0.5)
-        #expect(distribution.shareAbove(0) == 1.25)
-        #expect(distribution.shareAbove(3) == 0)
-        #expect(distribution.quantile(0.5) == 2)
+        let (few, fewWeights): ([Double], [Double]) = ([3, 1, 2, 2], [2, 1, 1, 1])
+        #expect(OrderStatistics.weightedShareAbove(few, weights: fewWeights, thresholds: [0, 2, 3]) == [1.25, 0.5, 0])
+        #expect(OrderStatistics.weightedQuantiles(few, weights: fewWeights, [0.5]) == [2])
     }
 }
 

@@ -154,6 +154,60 @@ struct StatisticsTests {
         }
     }
 
+    /// Importance-sampled quantiles by selection against a sort read from the
+    /// top: weights in eighths, so that every sum is exact and the two must
+    /// agree exactly, ties and weights of 0 included.
+    @Test("weighted quantiles and tail shares equal a sorted column's, exactly", arguments: [1, 2, 25, 100, 1_001, 20_000])
+    func weightedAgainstSorting(n: Int) {
+        for seed in 1...5 {
+            let values = Self.column(n, seed: UInt64(seed * 104_729 + n))
+            let weights = Self.column(n, seed: UInt64(seed * 31 + n)).map { ($0.truncatingRemainder(dividingBy: 24)) / 8 }
+            let levels = Percentile.allCases.map(\.level) + [0.0, 1.0, 0.123, 0.999]
+            let reference = SortedWeighted(values: values, weights: weights)
+            #expect(OrderStatistics.weightedQuantiles(values, weights: weights, levels) == levels.map(reference.quantile))
+            let thresholds = [-1, 0, 1, 250_000, 250_001, 1e6, 5e6, 1e9]
+            #expect(OrderStatistics.weightedShareAbove(values, weights: weights, thresholds: thresholds)
+                == thresholds.map(reference.shareAbove))
+        }
+    }
+
+    /// The reference: values sorted, and the weight above each summed from the top.
+    struct SortedWeighted {
+        var sorted: [Double] = []
+        var above: [Double] = []
+        /// Σw/n over every value.
+        var everything = 0.0
+        let n: Double
+
+        init(values: [Double], weights: [Double]) {
+            n = Double(values.count)
+            let order = values.indices.sorted { values[$0] < values[$1] }
+            sorted = order.map { values[$0] }
+            above = Array(repeating: 0, count: order.count)
+            var running = 0.0
+            var end = order.count - 1
+            while end >= 0 {
+                var start = end
+                while start > 0 && sorted[start - 1] == sorted[end] { start -= 1 }
+                for k in start...end { above[k] = running / n }
+                for k in start...end { running += weights[order[k]] }
+                end = start - 1
+            }
+            everything = running / n
+        }
+
+        /// The smallest value x with Σw·1[X > x]/n ≤ 1 − q.
+        func quantile(_ q: Double) -> Double {
+            sorted[sorted.indices.first { above[$0] <= (1 - q) * (1 + 1e-12) }!]
+        }
+
+        /// Σw·1[X > x]/n: the weight above the largest value not above x.
+        func shareAbove(_ x: Double) -> Double {
+            guard let first = sorted.indices.first(where: { sorted[$0] > x }) else { return 0 }
+            return first == 0 ? everything : above[first - 1]
+        }
+    }
+
     @Test("a column of one value, and one sorted backwards")
     func degenerate() {
         #expect(OrderStatistics.quantiles(Array(repeating: 7, count: 1000), [0.01, 0.5, 0.999]) == [7, 7, 7])
