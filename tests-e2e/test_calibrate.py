@@ -57,7 +57,13 @@ def test_table_in_both_languages(tmp_path):
     english = poolsim("calibrate", history, "--lang", "en", check=0)
     assert "ccb-hebei" in english.stdout and "Fitting 2 banks over 10 years" in english.stderr
     chinese = poolsim("calibrate", history, "--lang", "zh", check=0)
-    assert "ccb-hebei" in chinese.stdout and "正在拟合 2 家银行" in chinese.stderr
+    assert "ccb-hebei" in chinese.stdout and "正在拟合 2 家银行 10 年的数据" in chinese.stderr
+
+
+def test_one_year_is_one_year(tmp_path):
+    history = write(tmp_path, "year,bank,loans,defaults\n2020,ccb-hebei,300,6\n2020,boc-hebei,200,5\n")
+    english = poolsim("calibrate", history, "--lang", "en", check=0)
+    assert "Fitting 2 banks over 1 year (2 bank-years)" in english.stderr
 
 
 @pytest.mark.parametrize("text, line, column, message", [

@@ -117,7 +117,7 @@ public enum JobNotice: Sendable, Equatable {
             RunText.importanceDegenerate.text(language, ["reason": Self.text(reason, language)])
         case let .calibrating(banks, years, observations):
             (banks == 1 ? CalibrateText.fittingOneBank : .fitting).text(language, [
-                "banks": String(banks), "years": String(years), "observations": String(observations),
+                "banks": String(banks), "years": CommonText.years(years, language), "observations": String(observations),
             ])
         }
     }

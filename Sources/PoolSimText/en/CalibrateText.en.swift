@@ -1,7 +1,7 @@
 extension CalibrateText {
     static let en: [CalibrateText: String] = [
-        .fitting: "Fitting {banks} banks over {years} years ({observations} bank-years)…",
-        .fittingOneBank: "Fitting one bank over {years} years…",
+        .fitting: "Fitting {banks} banks over {years} ({observations} bank-years)…",
+        .fittingOneBank: "Fitting one bank over {years}…",
         .scenarioWritten: "Scenario with the estimates written to {path}",
         .applyNeedsOut: "--apply needs --out NEW.yaml: where to write the scenario with the estimates",
         .outNeedsApply: "--out names where --apply writes its scenario; give --apply SCENARIO as well",

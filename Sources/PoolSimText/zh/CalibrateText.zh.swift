@@ -1,7 +1,7 @@
 extension CalibrateText {
     static let zh: [CalibrateText: String] = [
-        .fitting: "正在拟合 {banks} 家银行 {years} 个年度的数据（共 {observations} 条银行年度记录）……",
-        .fittingOneBank: "正在拟合一家银行 {years} 个年度的数据……",
+        .fitting: "正在拟合 {banks} 家银行 {years}的数据（共 {observations} 条银行年度记录）……",
+        .fittingOneBank: "正在拟合一家银行 {years}的数据……",
         .scenarioWritten: "采用估计值的情景已写入 {path}",
         .applyNeedsOut: "--apply 需要 --out NEW.yaml，用于指定写入采用估计值的情景的位置",
         .outNeedsApply: "--out 指定 --apply 写入情景的位置；请同时给出 --apply SCENARIO",
