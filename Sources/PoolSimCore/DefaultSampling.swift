@@ -241,13 +241,8 @@ struct DefaultSampler {
                 let lgd = model.lgdDistributions[model.groupLGD[g]]
                 switch method {
                 case .grouped:
-                    if model.groupSpansYears[g] {
-                        drawGrouped(start..<end, probability: q, year: t, lgd: lgd, skippingDefaulted: true,
-                                    using: defaults)
-                    } else {
-                        drawGrouped(start..<end, probability: q, year: t, lgd: lgd, skippingDefaulted: false,
-                                    using: defaults)
-                    }
+                    drawGrouped(start..<end, probability: q, year: t, lgd: lgd,
+                                skippingDefaulted: model.groupSpansYears[g], using: defaults)
                 case .perLoan:
                     drawPerLoan(start..<end, probability: q, year: t, lgd: lgd,
                                 skippingDefaulted: model.groupSpansYears[g], using: defaults)

@@ -42,7 +42,6 @@ public struct DrawsOnly: Sendable {
             var lgds: [Int32] = []
             uniforms.reserveCapacity(trials.count)
             defaultCounts.reserveCapacity(trials.count)
-            lgds.reserveCapacity(trials.count * 4 * max(1, model.horizonYears))
             let (factors, defaults) = settings.streams(ofBlock: block)
             let samplerStarted = ContinuousClock.now
             for _ in trials {

@@ -244,7 +244,6 @@ struct Settlement {
         outcome.exhaustionYear = nil
         outcome.requiredPool = nil
         outcome.uncoveredDefaults = 0
-        scratch.yearClaims.removeAll(keepingCapacity: true)
         scratch.uncoveredDefaults.removeAll(keepingCapacity: true)
         Self.reset(&scratch.owed, count: banks * horizon)
         Self.reset(&scratch.owedRecoverable, count: banks * horizon)
@@ -469,12 +468,14 @@ struct Settlement {
             }
             var owed = compensation.nplBands != nil && bank.base <= 0 ? 0 : bank.claim
             // The annual cap scales the bank's claims down.
+            var capped = bank.claim
             if let cap = compensation.perBankAnnualCap, bank.claim > cap {
                 bank.capScale = cap / bank.claim
+                capped = cap
                 owed *= bank.capScale
                 recoverable *= bank.capScale
             }
-            outcome.bankYears[b * horizon + t - 1].claims = min(bank.claim, compensation.perBankAnnualCap ?? .infinity)
+            outcome.bankYears[b * horizon + t - 1].claims = capped
             scratch.bankYear[b] = bank
             outcome.bankYears[b * horizon + t - 1].defaults = bank.defaults
             outcome.bankYears[b * horizon + t - 1].loss = bank.loss
